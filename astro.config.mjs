@@ -1,0 +1,37 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+export default defineConfig({
+  site: 'https://arya-video-agent.example',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [mdx()],
+  markdown: {
+    // Astro's built-in Shiki. Both themes are emitted as CSS variables; the stylesheet picks one
+    // with prefers-color-scheme.
+    shikiConfig: {
+      themes: { light: 'github-light', dark: 'github-dark' },
+      defaultColor: false,
+      wrap: false,
+    },
+  },
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // Pagefind compiles its search core from WebAssembly.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      // Shiki colours tokens with style attributes; CSP cannot allow attributes by hash, and Astro's
+      // CSP has no style-src-attr. Scripts stay hash/'self' only: no 'unsafe-inline' script.
+      styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+    },
+  },
+});
