@@ -1,0 +1,26 @@
+/**
+ * UI strings by language. Content (the guides) is translated file by file; everything the layout
+ * and components print comes from here.
+ */
+import type { Lang } from '../schemas/guide.ts';
+import { en, type UiKey } from './en.ts';
+import { zh } from './zh.ts';
+
+export type { UiKey };
+export const dictionaries: Record<Lang, Record<UiKey, string>> = { en, zh };
+
+/** The string for `key` in `lang`, with `{name}` placeholders filled from `vars`. */
+export function t(lang: Lang, key: UiKey, vars: Record<string, string | number> = {}): string {
+  return dictionaries[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in vars ? String(vars[name]) : whole,
+  );
+}
+
+/** `<html lang>` for a site language: Pagefind picks its index by this exact code. */
+export function htmlLang(lang: Lang): string {
+  return dictionaries[lang]['lang.htmlLang'];
+}
+
+export function otherLang(lang: Lang): Lang {
+  return lang === 'zh' ? 'en' : 'zh';
+}

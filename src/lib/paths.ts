@@ -1,0 +1,26 @@
+/**
+ * Every URL the site links to is built here, so the route shapes the outside world relies on
+ * (`/<lang>/guides/<slug>/`, `/<lang>/search/`, `/<lang>/triage/`) are written once.
+ * `base` is Astro's `import.meta.env.BASE_URL` (always ends with a slash when trailingSlash is 'always').
+ */
+import type { Lang } from './schemas/guide.ts';
+
+function join(base: string, path: string): string {
+  return `${base.endsWith('/') ? base : `${base}/`}${path}`;
+}
+
+export const paths = {
+  root: (base = '/') => join(base, ''),
+  home: (lang: Lang, base = '/') => join(base, `${lang}/`),
+  guide: (lang: Lang, slug: string, base = '/') => join(base, `${lang}/guides/${slug}/`),
+  search: (lang: Lang, base = '/') => join(base, `${lang}/search/`),
+  triage: (lang: Lang, base = '/') => join(base, `${lang}/triage/`),
+};
+
+/** The same page in the other language: swaps the leading language segment after `base`. */
+export function switchLangPath(pathname: string, to: Lang, base = '/'): string {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const rest = pathname.startsWith(prefix) ? pathname.slice(prefix.length) : pathname.replace(/^\//, '');
+  const swapped = rest.replace(/^(zh|en)(\/|$)/, `${to}/`);
+  return join(prefix, swapped === rest ? `${to}/` : swapped);
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { CHAPTERS } from './chapters.ts';
+
+/** The languages the site is written in. The folder of a guide entry names its language. */
+export const LANGS = ['zh', 'en'] as const;
+export const LangSchema = z.enum(LANGS);
+export type Lang = z.output<typeof LangSchema>;
+
+/** Parts of the Arya Video Agent stack a problem involves; used for filters and search. */
+export const COMPONENTS = [
+  'app',
+  'python',
+  'postgres',
+  'sqlalchemy',
+  'redis',
+  'docker',
+  'api',
+  'agent',
+  'network',
+  'logging',
+  'linux',
+  'monitoring',
+] as const;
+export const ComponentSchema = z.enum(COMPONENTS);
+
+/**
+ * What kind of text identifies a problem:
+ * - `exception`: a fully qualified exception class (`sqlalchemy.exc.TimeoutError`);
+ * - `message`: a message template as the software prints it, with `<int>`, `<num>`, `<host>`,
+ *   `<port>`, `<str>` standing for the parts that vary;
+ * - `output`: what a tool prints (redis-cli, psql, docker, curl, the kernel);
+ * - `symptom`: a phrase a person would use to describe what they see, in the page language.
+ */
+export const SignatureKindSchema = z.enum(['exception', 'message', 'output', 'symptom']);
+
+export const SignatureSchema = z.strictObject({
+  /** What kind of text this is; see `SignatureKindSchema`. */
+  kind: SignatureKindSchema,
+  /** The text itself, exactly as printed (templates use `<int>`, `<host>`, … for varying parts). */
+  text: z.string().trim().min(2),
+});
+export type SignatureInput = z.input<typeof SignatureSchema>;
+export type Signature = z.output<typeof SignatureSchema>;
+
+/** A section number as printed in the guide: chapter, dot, section (`"2.1"`, `"10.1"`). */
+export const SectionNumberSchema = z
+  .string()
+  .regex(/^[1-9]\d*\.[1-9]\d*$/, 'a section number like "2.1" (quoted, so YAML keeps it a string)');
+
+/** Frontmatter of one guide entry (`src/content/guides/<lang>/<slug>.mdx`). */
+export const GuideSchema = z.strictObject({
+  /** Section number as printed in the guide, e.g. `"2.1"`. Required; unique per language. */
+  section: SectionNumberSchema,
+  /** Chapter id (`startup`, `database`, …, `deployment`); must match the section's first number. */
+  chapter: z.enum(CHAPTERS),
+  /** Section title in the page language, without its number. */
+  title: z.string().trim().min(2).max(80),
+  /** The symptom in one line, as the reader would see it; shown on the home page index. */
+  symptom: z.string().trim().min(4).max(240),
+  /** Error signatures that identify this problem (exceptions, message templates, tool output, symptom phrases). At least one. */
+  signatures: z.array(SignatureSchema).min(1),
+  /** Parts of the stack involved (`postgres`, `redis`, `docker`, …). At least one. */
+  components: z.array(ComponentSchema).min(1),
+  /** Date a person last checked this entry against the running system (`YYYY-MM-DD`). */
+  lastReviewed: z.coerce.date(),
+  /** Optional one-line description for search engines and link previews; defaults to `symptom`. */
+  description: z.string().trim().max(200).optional(),
+});
+export type GuideInput = z.input<typeof GuideSchema>;
+export type Guide = z.output<typeof GuideSchema>;
