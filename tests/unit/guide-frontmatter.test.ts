@@ -1,0 +1,104 @@
+/**
+ * Guide frontmatter errors: every mistake names the file, the field path, what was found and what
+ * was expected, and all problems are reported at once. Messages are pinned here on purpose: they
+ * are the interface authors see.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { formatProblems } from '../../src/lib/errors/problems.ts';
+import { readGuideFolder } from '../../src/lib/guides/read-folder.ts';
+import { validateGuideEntries } from '../../src/lib/guides/validate.ts';
+
+const FIXTURES = 'tests/fixtures/guides';
+
+function messageFor(fixture: string): string {
+  const { problems } = validateGuideEntries(readGuideFolder(`${FIXTURES}/${fixture}`));
+  return formatProblems('Invalid guide frontmatter', problems);
+}
+
+describe('guide frontmatter', () => {
+  test('a valid pair of twins has no problems', () => {
+    const { entries, problems } = validateGuideEntries(readGuideFolder(`${FIXTURES}/valid`));
+    assert.deepEqual(problems, []);
+    assert.equal(entries.length, 2);
+  });
+
+  test('missing fields are named, each with what was expected, all at once', () => {
+    assert.equal(
+      messageFor('missing-field'),
+      [
+        'Invalid guide frontmatter: 2 problems in 1 file.',
+        '',
+        'tests/fixtures/guides/missing-field/zh/app-fails.mdx',
+        '  ✖ symptom: found nothing (the field is missing); expected a string.',
+        '  ✖ lastReviewed: found nothing (the field is missing); expected a date written as YYYY-MM-DD.',
+      ].join('\n'),
+    );
+  });
+
+  test('wrong types name the field path, the value found and the type expected', () => {
+    assert.equal(
+      messageFor('wrong-type'),
+      [
+        'Invalid guide frontmatter: 4 problems in 1 file.',
+        '',
+        'tests/fixtures/guides/wrong-type/zh/db-pool.mdx',
+        '  ✖ section: found 2.1 (a number); expected a string.',
+        '    ↳ YAML read this as a number; put it in quotes: "2.1".',
+        '  ✖ signatures[0].kind: found "error" (a string); expected one of "exception", "message", "output", "symptom".',
+        '  ✖ components: found "postgres" (a string); expected a list (`[a, b]`, or one `- item` per line).',
+        '  ✖ severity: found an unknown field "severity"; expected only the documented fields (check the spelling).',
+      ].join('\n'),
+    );
+  });
+
+  test('an unknown chapter lists the chapters that exist', () => {
+    assert.match(
+      messageFor('unknown-chapter'),
+      /unknown-chapter\/zh\/redis-down\.mdx\n {2}✖ chapter: found "caching" \(a string\); expected one of "startup", "database", "redis", "api", "tasks", "performance", "memory", "network", "logging", "deployment"\./,
+    );
+  });
+
+  test('a chapter that does not match the section number names the right chapter', () => {
+    assert.match(
+      messageFor('chapter-mismatch'),
+      /✖ chapter: found "database"; expected "redis", chapter 3, which section "3\.1" belongs to\./,
+    );
+  });
+
+  test('a duplicate section number is reported on both files, and a twin with another number too', () => {
+    const message = messageFor('duplicate-section');
+    assert.match(message, /^Invalid guide frontmatter: 3 problems in 3 files\./);
+    assert.match(
+      message,
+      /zh\/pool\.mdx\n {2}✖ section: found "2\.2", also used by tests\/fixtures\/guides\/duplicate-section\/zh\/slow-queries\.mdx; expected a section number used by one zh entry only\./,
+    );
+    assert.match(message, /zh\/slow-queries\.mdx\n {2}✖ section: found "2\.2", also used by .*zh\/pool\.mdx/);
+    assert.match(message, /en\/pool\.mdx\n {2}✖ section: found "2\.1"; expected "2\.2", as in its twin .*zh\/pool\.mdx\./);
+  });
+
+  test('a zh entry without its en twin names the missing file and how to fix it', () => {
+    assert.equal(
+      messageFor('missing-twin'),
+      [
+        'Invalid guide frontmatter: 1 problem in 1 file.',
+        '',
+        'tests/fixtures/guides/missing-twin/zh/slow-startup.mdx',
+        '  ✖ (file): found no en twin (tests/fixtures/guides/missing-twin/en/slow-startup.mdx does not exist); expected the same slug in zh and en.',
+        '    ↳ Add the en translation under the same file name, or rename one of the two so the slugs match.',
+      ].join('\n'),
+    );
+  });
+
+  test('a file outside a language folder is rejected with the layout expected', () => {
+    const { problems } = validateGuideEntries([{ file: 'src/content/guides/fr/x.mdx', data: {} }]);
+    assert.deepEqual(problems, [
+      {
+        file: 'src/content/guides/fr/x.mdx',
+        path: '(file)',
+        found: 'the file at "src/content/guides/fr/x.mdx"',
+        expected: 'a file in a language folder: guides/zh|en/<slug>.mdx',
+      },
+    ]);
+  });
+});
