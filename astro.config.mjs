@@ -11,7 +11,7 @@ export default defineConfig({
     // Astro's built-in Shiki. Both themes are emitted as CSS variables; the stylesheet picks one
     // with prefers-color-scheme.
     shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
+      themes: { light: 'github-light-default', dark: 'github-dark-default' },
       defaultColor: false,
       wrap: false,
     },
