@@ -1,0 +1,148 @@
+/**
+ * The search engine in the browser: error signatures first, then Pagefind full text with a
+ * fallback cascade, merged without duplicates. Loaded on first use only (dynamic import).
+ *
+ * State: two lazily created promises (the signature index and the Pagefind module), each loaded
+ * once per page and kept; a failed load is forgotten so the next search can try again.
+ */
+import type { Lang } from '../../lib/schemas/guide.ts';
+import { excerptSegments, type ExcerptSegment } from '../../lib/search/excerpt.ts';
+import { prepareQuery, type PreparedQuery } from '../../lib/search/normalize.ts';
+import { matchSignatures, type SignatureIndex } from '../../lib/search/signatures.ts';
+
+export interface ResultItem {
+  href: string;
+  title: string;
+  section?: string;
+  /** Matched a known error signature. */
+  known: boolean;
+  /** The signature or phrase that matched, shown as text. */
+  matched?: string;
+  /** Set when the match was text written in the other language. */
+  matchedLang?: Lang;
+  excerpt: ExcerptSegment[];
+  source: 'signature' | 'fulltext';
+}
+
+export interface SearchOutcome {
+  query: PreparedQuery;
+  items: ResultItem[];
+  /** Which full-text query found the full-text results ('' when none did). */
+  fullTextQuery: string;
+  /** Pagefind could not be loaded: signature results only. */
+  fullTextUnavailable: boolean;
+}
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: { title?: string };
+  sub_results?: Array<{ url: string; title: string; excerpt: string }>;
+}
+interface Pagefind {
+  options(o: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(term: string): Promise<{ results: Array<{ id: string; data(): Promise<PagefindResultData> }> }>;
+}
+
+let signatures: Promise<SignatureIndex> | undefined;
+let pagefind: Promise<Pagefind> | undefined;
+
+function loadSignatures(base: string): Promise<SignatureIndex> {
+  signatures ??= fetch(`${base}search/signatures.json`).then((r) => {
+    if (!r.ok) throw new Error(`signatures.json: HTTP ${String(r.status)}`);
+    return r.json() as Promise<SignatureIndex>;
+  });
+  signatures.catch(() => (signatures = undefined));
+  return signatures;
+}
+
+function loadPagefind(base: string): Promise<Pagefind> {
+  pagefind ??= (async () => {
+    const url = `${base}pagefind/pagefind.js`;
+    const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
+    await pf.options({ excerptLength: 24 });
+    await pf.init();
+    return pf;
+  })();
+  pagefind.catch(() => (pagefind = undefined));
+  return pagefind;
+}
+
+/** Starts loading everything a search needs, e.g. when the search field gets focus. */
+export function preload(base: string): void {
+  void loadSignatures(base).catch(() => undefined);
+  void loadPagefind(base).catch(() => undefined);
+}
+
+/** Full-text queries to try in order until one finds something. */
+export function cascade(q: PreparedQuery): string[] {
+  const steps: string[] = [];
+  const add = (s: string | undefined) => {
+    const v = (s ?? '').trim();
+    if (v !== '' && !steps.includes(v)) steps.push(v);
+  };
+  add(q.fullText);
+  const cls = q.exceptions.at(-1);
+  add(cls);
+  add(cls?.slice(cls.lastIndexOf('.') + 1));
+  const words = q.fullText.split(/\s+/).filter((w) => w.length > 3);
+  const longest = [...words].sort((a, b) => b.length - a.length);
+  add(longest.slice(0, 2).join(' '));
+  add(longest[0]);
+  return steps.slice(0, 6);
+}
+
+function pathOf(url: string): string {
+  return url.replace(/[#?].*$/, '');
+}
+
+export async function search(raw: string, lang: Lang, base: string): Promise<SearchOutcome> {
+  const query = prepareQuery(raw);
+  const items: ResultItem[] = [];
+  const sigIndex = await loadSignatures(base).catch(() => undefined);
+  if (sigIndex) {
+    for (const hit of matchSignatures(query, sigIndex).slice(0, 5)) {
+      const section = sigIndex.sections.find((s) => s.slug === hit.slug);
+      items.push({
+        href: `${base}${lang}/guides/${hit.slug}/`,
+        title: section?.title[lang] ?? hit.slug,
+        section: hit.section,
+        known: hit.known,
+        matched: hit.matched,
+        ...(hit.lang && hit.lang !== lang ? { matchedLang: hit.lang } : {}),
+        excerpt: [],
+        source: 'signature',
+      });
+    }
+  }
+
+  let fullTextQuery = '';
+  let fullTextUnavailable = false;
+  try {
+    const pf = await loadPagefind(base);
+    for (const term of cascade(query)) {
+      const found = await pf.search(term);
+      if (found.results.length === 0) continue;
+      fullTextQuery = term;
+      const data = await Promise.all(found.results.slice(0, 8).map((r) => r.data()));
+      for (const d of data) {
+        const path = pathOf(d.url);
+        if (items.some((i) => pathOf(i.href) === path)) continue;
+        const sub = d.sub_results?.find((s) => s.url.includes('#') && s.title !== d.meta.title);
+        items.push({
+          href: sub?.url ?? d.url,
+          title: sub ? `${d.meta.title ?? ''} › ${sub.title}` : (d.meta.title ?? path),
+          known: false,
+          excerpt: excerptSegments(sub?.excerpt ?? d.excerpt),
+          source: 'fulltext',
+        });
+      }
+      break;
+    }
+  } catch {
+    fullTextUnavailable = true;
+  }
+  if (!sigIndex && fullTextUnavailable) throw new Error('search index unavailable');
+  return { query, items, fullTextQuery, fullTextUnavailable };
+}

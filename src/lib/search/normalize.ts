@@ -1,0 +1,145 @@
+/**
+ * Turns pasted error text into something searchable, the way error groupers (Sentry, Rollbar)
+ * fingerprint errors: the parts that vary between occurrences (hosts, IPs, ports, URLs, paths,
+ * numbers, hex addresses, UUIDs, timestamps, quoted values) become placeholders, traceback frames
+ * are dropped, and the final exception line is preferred.
+ *
+ * Pure and bounded: any input, up to megabytes, is cut to a fixed budget before any regex runs.
+ */
+
+/** The most text looked at: the tail of a log holds the error that ended it. */
+export const MAX_INPUT = 100_000;
+const MAX_LINES = 2_000;
+const MAX_LINE = 2_000;
+
+export interface PreparedQuery {
+  /** The input after trimming to budget and removing control characters. */
+  text: string;
+  /** The line that best names the error, normalised (placeholders in place of specifics). */
+  focus: string;
+  /** All error-looking lines, normalised, most relevant last. */
+  errorLines: string[];
+  /** Dotted or bare exception class names found (`sqlalchemy.exc.TimeoutError`). */
+  exceptions: string[];
+  /** A short query for full-text search: the focus line without placeholders and noise. */
+  fullText: string;
+  /** True when the input was cut to fit the budget. */
+  truncated: boolean;
+}
+
+const PLACEHOLDER_RULES: Array<[RegExp, string]> = [
+  [/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>()]+/gi, '<url>'],
+  [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '<uuid>'],
+  [/\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?\b/g, '<ts>'],
+  [/\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} \d{2}:\d{2}:\d{2}(?: \d{4})?/g, '<ts>'],
+  [/\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} \d{2}:\d{2}:\d{2}\b/g, '<ts>'],
+  [/\b\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\b/g, '<ts>'],
+  [/^\s*\[\s*\d+\.\d+\]/gm, '<ts>'],
+  [/\b[\w.+-]+@[\w-]+\.[\w.-]+\b/g, '<email>'],
+  [/\[?\b(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}\b\]?/gi, '<host>'],
+  [/\b(?:\d{1,3}\.){3}\d{1,3}\b/g, '<host>'],
+  [/\b0x[0-9a-f]+\b/gi, '<hex>'],
+  [/\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{12,64}\b/gi, '<hex>'],
+  [/(?:~|\.{1,2})?(?:\/[\w.@%+-]+){2,}\/?/g, '<path>'],
+  [/\b[A-Za-z]:\\[^\s"']+/g, '<path>'],
+  [/\b(localhost|[a-z0-9][\w-]*(?:\.[\w-]+)*):(\d{1,5})\b/gi, '<host>:<n>'],
+  [/"[^"\n]{1,120}"/g, '<str>'],
+  [/'[^'\n]{1,120}'/g, '<str>'],
+  [/(?<![\w.])[-+]?\d+(?:\.\d+)?(?:[a-z]{1,3})?\b/gi, '<n>'],
+];
+
+/** Replaces the varying parts of one line with placeholders. */
+export function normalizeLine(line: string): string {
+  let out = line;
+  for (const [re, placeholder] of PLACEHOLDER_RULES) out = out.replace(re, placeholder);
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/** Removes control characters and invisible formatting (bidi overrides, zero-width) from input. */
+export function sanitize(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, ' ')
+    .replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
+}
+
+const EXCEPTION_LINE =
+  /^\s*(?:[\w.]+:\s+)?((?:[A-Za-z_][\w]*\.)*[A-Z]\w*(?:Error|Exception|Exit|Timeout|Refused|Interrupt|Warning|Failure|Full|Exhausted))(?::\s|:?$)/;
+const DOTTED_CLASS = /\b(?:[a-z_][\w]*\.)+[A-Z]\w*(?:Error|Exception|Timeout|Warning|Exit|Failure)\b/g;
+const BARE_CLASS = /(?<![\w.])[A-Z][a-z]\w*(?:Error|Exception|Timeout)\b/g;
+const ERROR_WORDS =
+  /\b(?:error|errno|fatal|failed|failure|refused|timed? ?out|timeout|killed|oom|out of memory|exited|unhealthy|denied|not found|no such|unable|cannot|can't|could not|invalid|exception|panic|traceback|warn(?:ing)?)\b|报错|错误|失败|超时|异常|无法|拒绝|退出|崩溃|卡住|不输出|没有/i;
+
+function isFrameLine(line: string): boolean {
+  return /^\s*File "[^"]*", line \d+/.test(line) || /^\s*\^[\s^~]*$/.test(line) || /^\s*at [\w.$<>]+ ?\(/.test(line);
+}
+
+const NOISE_LINE =
+  /^(?:Traceback \(most recent call last\):|During handling of the above exception, another exception occurred:|The above exception was the direct cause of the following exception:|\s*\.\.\. \d+ (?:more|lines?).*)$/;
+
+/** Prepares raw pasted text (an error line, a traceback, a log, or a phrase) for matching. */
+export function prepareQuery(raw: string): PreparedQuery {
+  const clean = sanitize(raw);
+  const truncated = clean.length > MAX_INPUT;
+  let text = truncated ? clean.slice(-MAX_INPUT) : clean;
+  let lines = text.split('\n');
+  if (lines.length > MAX_LINES) lines = lines.slice(-MAX_LINES);
+  lines = lines.map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l));
+  text = lines.join('\n').trim();
+
+  const kept: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (line.trim() === '' || NOISE_LINE.test(line)) continue;
+    if (isFrameLine(line)) {
+      // A frame's source line follows it, indented deeper: skip it too.
+      const next = lines[i + 1] ?? '';
+      const indent = (s: string) => s.length - s.trimStart().length;
+      if (/^\s*File "/.test(line) && next.trim() !== '' && indent(next) > indent(line)) i++;
+      continue;
+    }
+    kept.push(line);
+  }
+
+  const exceptionLines = kept.filter((l) => EXCEPTION_LINE.test(l));
+  const errorish = kept.filter((l) => EXCEPTION_LINE.test(l) || ERROR_WORDS.test(l));
+  const focusRaw = exceptionLines.at(-1) ?? errorish.at(-1) ?? kept.at(-1) ?? text;
+  const errorLines = (errorish.length > 0 ? errorish : kept).slice(-40).map(normalizeLine);
+
+  const exceptions = new Set<string>();
+  for (const l of kept.length > 200 ? errorish.slice(-200) : kept) {
+    for (const m of l.matchAll(DOTTED_CLASS)) exceptions.add(m[0]);
+    for (const m of l.matchAll(BARE_CLASS)) exceptions.add(m[0]);
+  }
+
+  const focus = normalizeLine(focusRaw.length > 500 ? focusRaw.slice(0, 500) : focusRaw);
+  return {
+    text,
+    focus,
+    errorLines,
+    exceptions: [...exceptions],
+    fullText: fullTextQuery(focus),
+    truncated,
+  };
+}
+
+/** Words of a normalised line fit for a full-text engine: no placeholders, no punctuation runs, at most 8 words. */
+export function fullTextQuery(normalized: string): string {
+  const words = normalized
+    .replace(/<[a-z]+>/g, ' ')
+    .replace(/[()[\]{}<>"'`,;!?=|]+/g, ' ')
+    .split(/\s+/)
+    .map((w) => w.replace(/^[:.\-]+|[:.\-]+$/g, ''))
+    .filter((w) => w.length > 1 && !/^\d+$/.test(w));
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const w of words) {
+    const key = w.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(w);
+    if (out.length === 8) break;
+  }
+  return out.join(' ');
+}

@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { excerptSegments } from '../../src/lib/search/excerpt.ts';
+import { fullTextQuery, MAX_INPUT, normalizeLine, prepareQuery, sanitize } from '../../src/lib/search/normalize.ts';
+import { tokenize } from '../../src/lib/search/tokens.ts';
+
+describe('normalising pasted errors', () => {
+  test('hosts, ports, IPs, URLs, paths, numbers, hex, UUIDs and timestamps become placeholders', () => {
+    assert.equal(
+      normalizeLine('Error 111 connecting to redis-prod.internal:6380. Connection refused.'),
+      'Error <n> connecting to <host>:<n>. Connection refused.',
+    );
+    assert.equal(
+      normalizeLine('2026-11-28T03:12:45.123Z GET https://api.example.com/v1/x?id=3 from 10.0.3.7 took 5.2s'),
+      '<ts> GET <url> from <host> took <n>',
+    );
+    assert.equal(normalizeLine('object at 0x7f3a2b1c9d80 in /app/app/main.py'), 'object at <hex> in <path>');
+    assert.equal(normalizeLine('task 3f2b8a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b failed'), 'task <uuid> failed');
+    assert.equal(
+      normalizeLine("OOM command not allowed when used memory > 'maxmemory'."),
+      'OOM command not allowed when used memory > <str>.',
+    );
+  });
+
+  test('a traceback is reduced to its final exception line, frames dropped', () => {
+    const tb = [
+      'Traceback (most recent call last):',
+      '  File "/app/app/api/tasks.py", line 42, in get_task',
+      '    result = await db.execute(stmt)',
+      '  File "/usr/local/lib/python3.11/site-packages/sqlalchemy/pool/base.py", line 1281, in _do_get',
+      '    raise exc.TimeoutError(',
+      'sqlalchemy.exc.TimeoutError: QueuePool limit of size 5 overflow 10 reached, connection timed out, timeout 30.00 (Background on this error at: https://sqlalche.me/e/20/3o7r)',
+    ].join('\n');
+    const q = prepareQuery(tb);
+    assert.equal(
+      q.focus,
+      'sqlalchemy.exc.TimeoutError: QueuePool limit of size <n> overflow <n> reached, connection timed out, timeout <n> (Background on this error at: <url>)',
+    );
+    assert.deepEqual(q.exceptions, ['sqlalchemy.exc.TimeoutError']);
+    assert.ok(!q.errorLines.some((l) => l.includes('File ')), 'no frame lines');
+  });
+
+  test('the last exception of a chained traceback is preferred', () => {
+    const q = prepareQuery(
+      'ConnectionRefusedError: [Errno 111] Connection refused\n\nThe above exception was the direct cause of the following exception:\n\nredis.exceptions.ConnectionError: Error 111 connecting to localhost:6379. Connection refused.',
+    );
+    assert.match(q.focus, /^redis\.exceptions\.ConnectionError: Error <n> connecting to <host>:<n>/);
+    assert.deepEqual(q.exceptions.sort(), ['ConnectionRefusedError', 'redis.exceptions.ConnectionError']);
+  });
+
+  test('the full-text query keeps words, drops placeholders and punctuation, at most 8 words', () => {
+    assert.equal(fullTextQuery('redis.exceptions.ConnectionError: Error <n> connecting to <host>:<n>. Connection refused.'), 'redis.exceptions.ConnectionError Error connecting to Connection refused');
+  });
+
+  test('control characters, bidi overrides, zero-width characters and lone surrogates are removed', () => {
+    assert.equal(sanitize('a\u0000b\u202ec\u200bd\ud800e\r\nf'), 'a bcde\nf');
+  });
+
+  test('a megabyte of log is cut to the budget, keeping the end where the error is', () => {
+    const log = `${'INFO ok\n'.repeat(150_000)}redis.exceptions.OutOfMemoryError: OOM command not allowed when used memory > 'maxmemory'.`;
+    const q = prepareQuery(log);
+    assert.ok(q.truncated);
+    assert.ok(q.text.length <= MAX_INPUT);
+    assert.match(q.focus, /^redis\.exceptions\.OutOfMemoryError/);
+  });
+});
+
+describe('tokens', () => {
+  test('dotted and CamelCase names give their parts; placeholders and stop words are dropped', () => {
+    assert.deepEqual(tokenize('redis.exceptions.ConnectionError: Error <n> connecting to <host>'), [
+      'redis.exceptions.connectionerror',
+      'redis',
+      'exception',
+      'connectionerror',
+      'connection',
+      'error',
+      'error',
+      'connecting',
+    ]);
+  });
+
+  test('Chinese text becomes overlapping character pairs, split from Latin words', () => {
+    assert.deepEqual(tokenize('Redis内存满了'), ['redis', '内存', '存满', '满了']);
+  });
+});
+
+describe('excerpts', () => {
+  test('only <mark> survives; any other markup in an excerpt stays text', () => {
+    assert.deepEqual(excerptSegments('run &lt;script&gt;alert(1)&lt;/script&gt; <mark>redis</mark>-cli <img src=x onerror=alert(1)>ping'), [
+      { text: 'run <script>alert(1)</script> ', mark: false },
+      { text: 'redis', mark: true },
+      { text: '-cli ping', mark: false },
+    ]);
+  });
+});
