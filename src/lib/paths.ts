@@ -15,6 +15,9 @@ export const paths = {
   guide: (lang: Lang, slug: string, base = '/') => join(base, `${lang}/guides/${slug}/`),
   search: (lang: Lang, base = '/') => join(base, `${lang}/search/`),
   triage: (lang: Lang, base = '/') => join(base, `${lang}/triage/`),
+  /** A triage step; the start node is the tree's own page. */
+  triageStep: (lang: Lang, tree: string, node: string | undefined, base = '/') =>
+    join(base, `${lang}/triage/${tree}/${node === undefined ? '' : `${node}/`}`),
 };
 
 /** The same page in the other language: swaps the leading language segment after `base`. */

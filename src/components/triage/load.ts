@@ -1,0 +1,45 @@
+/**
+ * Loads the triage trees for the pages and checks their links into the guides against the
+ * headings the guides really render, so a link to a missing section or anchor fails the build.
+ * Astro-side glue (astro:content); the checks themselves are pure (src/lib/decision-tree).
+ */
+import { getCollection, render } from 'astro:content';
+import { BLOCK_KINDS } from '../../lib/guides/blocks.ts';
+import { ContentError } from '../../lib/errors/problems.ts';
+import { langOfEntry, slugOfEntry } from '../../lib/content.ts';
+import type { Tree } from '../../lib/decision-tree/schema.ts';
+import { validateTree, type GuideTargets } from '../../lib/decision-tree/validate.ts';
+
+export interface LoadedTree {
+  id: string;
+  tree: Tree;
+}
+
+let cached: Promise<LoadedTree[]> | undefined;
+
+async function guideTargets(): Promise<GuideTargets> {
+  const map = new Map<string, { zh: Set<string>; en: Set<string> }>();
+  for (const entry of await getCollection('guides')) {
+    const { headings } = await render(entry);
+    const slug = slugOfEntry(entry.id);
+    const ids = new Set<string>([...BLOCK_KINDS, 'signatures', ...headings.map((h) => h.slug)]);
+    const item = map.get(slug) ?? { zh: new Set<string>(), en: new Set<string>() };
+    item[langOfEntry(entry.id)] = ids;
+    map.set(slug, item);
+  }
+  return map;
+}
+
+/** Every tree, checked against the guides, in index order. Computed once per build. */
+export function loadTrees(): Promise<LoadedTree[]> {
+  cached ??= (async () => {
+    const targets = await guideTargets();
+    const entries = await getCollection('trees');
+    const problems = entries.flatMap((e) => validateTree(e.filePath ?? e.id, e.data, targets).problems);
+    if (problems.length > 0) throw new ContentError('Invalid triage tree', problems);
+    return entries
+      .map((e) => ({ id: e.id, tree: e.data }))
+      .sort((a, b) => a.tree.order - b.tree.order || a.id.localeCompare(b.id));
+  })();
+  return cached;
+}

@@ -1,0 +1,158 @@
+/**
+ * Checks a triage tree before anything is built from it: the schema, then the graph. Every
+ * problem names the tree file and the node path (`nodes[3] (check-logs).options[1].next`).
+ * Pure: the guide sections and their anchors come in as data.
+ */
+import { problemsFromZod, type Problem } from '../errors/problems.ts';
+import { hasOptions, isOutcome, TreeSchema, type GuideLink, type Tree } from './schema.ts';
+
+/** For each guide slug, the anchors (ids) that exist on its page in each language. */
+export type GuideTargets = ReadonlyMap<string, { zh: ReadonlySet<string>; en: ReadonlySet<string> }>;
+
+/**
+ * @param targets guide anchors to check `fix.guide` links against; leave out to check the tree on
+ * its own (the content loader does, before the guides are rendered).
+ */
+export function validateTree(file: string, raw: unknown, targets?: GuideTargets): { tree?: Tree; problems: Problem[] } {
+  const parsed = TreeSchema.safeParse(raw);
+  if (!parsed.success) return { problems: problemsFromZod(file, parsed.error, raw) };
+  const tree = parsed.data;
+  const problems: Problem[] = [];
+  const at = (i: number, rest = '') => `nodes[${String(i)}] (${tree.nodes[i]?.id ?? '?'})${rest}`;
+
+  const index = new Map<string, number>();
+  tree.nodes.forEach((node, i) => {
+    const first = index.get(node.id);
+    if (first !== undefined) {
+      problems.push({ file, path: `${at(i)}.id`, found: `"${node.id}", already the id of nodes[${String(first)}]`, expected: 'an id used by one node only' });
+    } else {
+      index.set(node.id, i);
+    }
+  });
+  const ids = [...index.keys()];
+  const known = (id: string) => index.has(id);
+
+  if (!known(tree.start)) {
+    problems.push({ file, path: 'start', found: `"${tree.start}"`, expected: `the id of a node: ${ids.join(', ')}` });
+  }
+
+  tree.nodes.forEach((node, i) => {
+    if (hasOptions(node)) {
+      if (node.options.length === 0) {
+        problems.push({ file, path: `${at(i)}.options`, found: 'an empty list', expected: `at least one answer: a ${node.kind} must lead somewhere` });
+      }
+      node.options.forEach((option, j) => {
+        if (!known(option.next)) {
+          problems.push({ file, path: `${at(i)}.options[${String(j)}].next`, found: `"${option.next}", which is no node's id`, expected: `one of ${ids.join(', ')}` });
+        }
+      });
+    } else {
+      if (!node.fix && !node.escalate) {
+        problems.push({ file, path: at(i), found: 'an outcome with neither `fix` nor `escalate`', expected: 'a fix (steps and a guide link) or an escalation (what to attach)' });
+      }
+      for (const [key, list] of [['fix.steps', node.fix?.steps], ['escalate.attach', node.escalate?.attach]] as const) {
+        if (list && list.zh.length !== list.en.length) {
+          problems.push({ file, path: `${at(i)}.${key}`, found: `${String(list.zh.length)} zh item(s) and ${String(list.en.length)} en item(s)`, expected: 'the same number of items in both languages' });
+        }
+      }
+      if (node.fix && targets) problems.push(...checkGuideLink(file, `${at(i)}.fix.guide`, node.fix.guide, targets));
+    }
+  });
+
+  if (problems.length === 0) {
+    problems.push(...checkReachability(file, tree, index), ...checkCycles(file, tree, index));
+  }
+  return problems.length === 0 ? { tree, problems } : { problems };
+}
+
+function checkGuideLink(file: string, path: string, link: GuideLink, targets: GuideTargets): Problem[] {
+  const anchors = targets.get(link.slug);
+  if (!anchors) {
+    return [{ file, path: `${path}.slug`, found: `"${link.slug}", which is no guide section`, expected: `one of ${[...targets.keys()].sort().join(', ')}` }];
+  }
+  if (link.anchor === undefined) return [];
+  const problems: Problem[] = [];
+  for (const lang of ['zh', 'en'] as const) {
+    const id = typeof link.anchor === 'string' ? link.anchor : link.anchor[lang];
+    if (!anchors[lang].has(id)) {
+      problems.push({
+        file,
+        path: typeof link.anchor === 'string' ? `${path}.anchor` : `${path}.anchor.${lang}`,
+        found: `"${id}", which is no heading id on /${lang}/guides/${link.slug}/`,
+        expected: `one of ${[...anchors[lang]].map((a) => JSON.stringify(a)).join(', ')}`,
+      });
+    }
+  }
+  return problems;
+}
+
+function checkReachability(file: string, tree: Tree, index: Map<string, number>): Problem[] {
+  const seen = new Set<string>([tree.start]);
+  const queue = [tree.start];
+  while (queue.length > 0) {
+    const node = tree.nodes[index.get(queue.shift() ?? '') ?? -1];
+    if (!node || !hasOptions(node)) continue;
+    for (const o of node.options) {
+      if (!seen.has(o.next)) {
+        seen.add(o.next);
+        queue.push(o.next);
+      }
+    }
+  }
+  return tree.nodes.flatMap((node, i) =>
+    seen.has(node.id)
+      ? []
+      : [{ file, path: `nodes[${String(i)}] (${node.id})`, found: 'a node no answer leads to', expected: `a node reachable from the start node "${tree.start}" (or remove it)` }],
+  );
+}
+
+/** Finds every cycle by depth-first search from the start; reports each once, as the loop of ids. */
+function checkCycles(file: string, tree: Tree, index: Map<string, number>): Problem[] {
+  const problems: Problem[] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const reported = new Set<string>();
+  const visit = (id: string) => {
+    state.set(id, 'open');
+    stack.push(id);
+    const i = index.get(id) ?? -1;
+    const node = tree.nodes[i];
+    if (node && hasOptions(node)) {
+      node.options.forEach((o, j) => {
+        const s = state.get(o.next);
+        if (s === 'open') {
+          const loop = [...stack.slice(stack.indexOf(o.next)), o.next];
+          const key = [...loop].sort().join(',');
+          if (!reported.has(key)) {
+            reported.add(key);
+            problems.push({ file, path: `nodes[${String(i)}] (${id}).options[${String(j)}].next`, found: `a cycle: ${loop.join(' → ')}`, expected: 'every answer to lead forward, so every path ends at an outcome' });
+          }
+        } else if (s === undefined) {
+          visit(o.next);
+        }
+      });
+    }
+    stack.pop();
+    state.set(id, 'done');
+  };
+  visit(tree.start);
+  return problems;
+}
+
+/** Every root-to-leaf path of a valid tree, as lists of node ids. */
+export function allPaths(tree: Tree): string[][] {
+  const byId = new Map(tree.nodes.map((n) => [n.id, n]));
+  const out: string[][] = [];
+  const walk = (id: string, path: string[]) => {
+    const node = byId.get(id);
+    if (!node) return;
+    const next = [...path, id];
+    if (isOutcome(node) || !hasOptions(node)) {
+      out.push(next);
+      return;
+    }
+    for (const o of node.options) walk(o.next, next);
+  };
+  walk(tree.start, []);
+  return out;
+}
