@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { variablesTransformer } from './src/lib/variables/shiki.ts';
 
 export default defineConfig({
   site: 'https://arya-video-agent.example',
@@ -14,6 +15,8 @@ export default defineConfig({
       themes: { light: 'github-light-default', dark: 'github-dark-default' },
       defaultColor: false,
       wrap: false,
+      // Marks command variables (<container_id>, {task_id}, …) for the variables panel.
+      transformers: [variablesTransformer()],
     },
   },
   security: {

@@ -5,7 +5,7 @@ const PORT = Number(process.env['E2E_PORT'] ?? 4329);
 
 /**
  * Browser tests run against the production build in dist/ (built by `npm test` before this runs),
- * served by `astro preview`. The browser is Debian's Chromium (see scripts/ensure-browser.ts).
+ * served by tests/support/serve.ts. The browser is Debian's Chromium (see scripts/ensure-browser.ts).
  */
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -43,7 +43,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx astro preview --host 127.0.0.1 --port ${String(PORT)}`,
+    command: `node tests/support/serve.ts ${String(PORT)}`,
     url: `http://127.0.0.1:${String(PORT)}/en/`,
     reuseExistingServer: !process.env['CI'],
     timeout: 60_000,

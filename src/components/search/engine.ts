@@ -8,7 +8,7 @@
 import type { Lang } from '../../lib/schemas/guide.ts';
 import { excerptSegments, type ExcerptSegment } from '../../lib/search/excerpt.ts';
 import { prepareQuery, type PreparedQuery } from '../../lib/search/normalize.ts';
-import { matchSignatures, type SignatureIndex } from '../../lib/search/signatures.ts';
+import { rankSections, type SignatureIndex } from '../../lib/search/signatures.ts';
 
 export interface ResultItem {
   href: string;
@@ -102,14 +102,14 @@ export async function search(raw: string, lang: Lang, base: string): Promise<Sea
   const items: ResultItem[] = [];
   const sigIndex = await loadSignatures(base).catch(() => undefined);
   if (sigIndex) {
-    for (const hit of matchSignatures(query, sigIndex).slice(0, 5)) {
+    for (const hit of rankSections(query, sigIndex)) {
       const section = sigIndex.sections.find((s) => s.slug === hit.slug);
       items.push({
         href: `${base}${lang}/guides/${hit.slug}/`,
         title: section?.title[lang] ?? hit.slug,
         section: hit.section,
         known: hit.known,
-        matched: hit.matched,
+        ...(hit.matched ? { matched: hit.matched } : {}),
         ...(hit.lang && hit.lang !== lang ? { matchedLang: hit.lang } : {}),
         excerpt: [],
         source: 'signature',

@@ -23,6 +23,8 @@ export interface PreparedQuery {
   exceptions: string[];
   /** A short query for full-text search: the focus line without placeholders and noise. */
   fullText: string;
+  /** The lines worth reading (frames and separators dropped), raw, at most 20,000 characters. */
+  kept: string;
   /** True when the input was cut to fit the budget. */
   truncated: boolean;
 }
@@ -120,6 +122,7 @@ export function prepareQuery(raw: string): PreparedQuery {
     errorLines,
     exceptions: [...exceptions],
     fullText: fullTextQuery(focus),
+    kept: kept.join('\n').slice(-20_000),
     truncated,
   };
 }

@@ -12,6 +12,7 @@
 import type { Lang } from '../schemas/guide.ts';
 import type { PreparedQuery } from './normalize.ts';
 import { normalizeLine } from './normalize.ts';
+import { bm25, buildBag, guideText, type Bag, type WeightedText } from './bm25.ts';
 import { tokenize } from './tokens.ts';
 
 export type DocKind = 'exception' | 'message' | 'output' | 'symptom' | 'title';
@@ -31,6 +32,8 @@ export interface SignatureIndex {
   sections: Array<{ slug: string; section: string; title: Partial<Record<Lang, string>> }>;
   docs: SignatureDoc[];
   idf: Record<string, number>;
+  /** Per section (same order as `sections`): weighted term frequencies of its text in both languages. */
+  bags: Bag[];
 }
 
 export interface GuideForIndex {
@@ -40,6 +43,8 @@ export interface GuideForIndex {
   title: string;
   symptom: string;
   signatures: Array<{ kind: 'exception' | 'message' | 'output' | 'symptom'; text: string }>;
+  /** The MDX body, for the section's word bag. */
+  body?: string;
 }
 
 /** Builds the index from every guide entry of every language. */
@@ -71,7 +76,33 @@ export function compileSignatureIndex(guides: ReadonlyArray<GuideForIndex>): Sig
   for (const d of docs) for (const t of d.t) df.set(t, (df.get(t) ?? new Set()).add(d.s));
   const idf: Record<string, number> = {};
   for (const [t, set] of df) idf[t] = Math.round(Math.log(1 + sections.length / set.size) * 1000) / 1000;
-  return { v: 1, sections, docs, idf };
+  const bags = slugs.map((slug) => {
+    const parts: WeightedText[] = [];
+    for (const g of guides.filter((x) => x.slug === slug)) {
+      const text = guideText(g.body ?? '');
+      parts.push(
+        { text: g.title, weight: 3 },
+        { text: g.symptom, weight: 3 },
+        ...g.signatures.map((sig) => ({ text: sig.kind === 'exception' ? sig.text : normalizeLine(sig.text), weight: 2 })),
+        { text: text.headings, weight: 2 },
+        { text: text.causes, weight: 2 },
+        { text: text.body, weight: 1 },
+      );
+    }
+    return buildBag(parts);
+  });
+  return { v: 1, sections, docs, idf, bags };
+}
+
+/** Sections ranked by BM25 over their whole text, for queries no signature recognises. */
+export function matchText(query: PreparedQuery, index: SignatureIndex): Array<{ slug: string; section: string; score: number }> {
+  // Whole text, not just error lines: tool output (wrk, top, docker ps) says what it is in its
+  // other lines. Hosts, numbers and ids are not in any section's bag, so they weigh nothing.
+  const text = [query.kept, ...query.exceptions].join('\n');
+  return bm25(tokenize(text), index.bags).flatMap((h) => {
+    const s = index.sections[h.index];
+    return s ? [{ slug: s.slug, section: s.section, score: h.score }] : [];
+  });
 }
 
 export interface SignatureHit {
@@ -143,4 +174,34 @@ export function matchSignatures(query: PreparedQuery, index: SignatureIndex): Si
   // Keep the hits that are close enough to the best to be worth reading.
   const top = hits[0]?.score ?? 0;
   return hits.filter((h) => h.score >= top * 0.25);
+}
+
+export interface SectionHit extends Partial<Omit<SignatureHit, 'slug' | 'section' | 'score'>> {
+  slug: string;
+  section: string;
+  score: number;
+  known: boolean;
+}
+
+/**
+ * The sections for a query, best first: signature matches and whole-text BM25 fused (each scaled
+ * by its best score; a known error weighs 1.5, another signature match 0.7, the text 1). Sections
+ * far below the best are left to full-text search.
+ */
+export function rankSections(query: PreparedQuery, index: SignatureIndex, limit = 5): SectionHit[] {
+  const sig = matchSignatures(query, index);
+  const text = matchText(query, index);
+  const fused = new Map<string, SectionHit>();
+  const topText = text[0]?.score ?? 1;
+  const topSig = sig[0]?.score ?? 1;
+  for (const h of text) fused.set(h.slug, { slug: h.slug, section: h.section, score: h.score / topText, known: false });
+  for (const h of sig) {
+    const prev = fused.get(h.slug);
+    const add = ((h.known ? 1.5 : 0.7) * h.score) / topSig;
+    const { score: _score, ...rest } = h;
+    fused.set(h.slug, { ...rest, score: (prev?.score ?? 0) + add });
+  }
+  const ranked = [...fused.values()].sort((a, b) => b.score - a.score || a.section.localeCompare(b.section));
+  const best = ranked[0]?.score ?? 0;
+  return ranked.filter((h) => h.score >= best * 0.3).slice(0, limit);
 }

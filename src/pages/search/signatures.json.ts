@@ -18,6 +18,7 @@ export const GET: APIRoute = async () => {
       title: e.data.title,
       symptom: e.data.symptom,
       signatures: e.data.signatures,
+      body: e.body ?? '',
     })),
   );
   return new Response(JSON.stringify(index), { headers: { 'Content-Type': 'application/json' } });

@@ -1,0 +1,36 @@
+/**
+ * A Shiki transformer that marks every placeholder in highlighted code with a wrapper span:
+ * `<span class="var-slot" data-var="container_id" data-ctx="sh">…</span>`. The page swaps the
+ * span's text for the reader's value, encoded for that context; without a value (or without
+ * JavaScript) the placeholder reads as written. Uses Shiki's decorations, which split tokens at
+ * the placeholder's edges.
+ */
+import { findPlaceholders } from './context.ts';
+import { VARIABLES } from './definitions.ts';
+
+interface Decoration {
+  start: number;
+  end: number;
+  properties: Record<string, string>;
+  alwaysWrap: boolean;
+}
+
+export function variablesTransformer() {
+  return {
+    name: 'arya:variables',
+    preprocess(code: string, options: { lang?: string; decorations?: Decoration[] }) {
+      const found = findPlaceholders(code, options.lang ?? '', VARIABLES).filter((p) => p.ctx !== 'none');
+      if (found.length === 0) return undefined;
+      options.decorations = [
+        ...(options.decorations ?? []),
+        ...found.map((p) => ({
+          start: p.start,
+          end: p.end,
+          properties: { class: 'var-slot', 'data-var': p.name, 'data-ctx': p.ctx, 'data-written': code.slice(p.start, p.end) },
+          alwaysWrap: true,
+        })),
+      ];
+      return undefined;
+    },
+  };
+}

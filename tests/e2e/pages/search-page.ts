@@ -1,0 +1,32 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The results page: /<lang>/search/?q=… */
+export class SearchPage {
+  readonly page: Page;
+  readonly results: Locator;
+  readonly status: Locator;
+  readonly host: Locator;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.results = page.locator('a[data-search-result]');
+    this.status = page.locator('[data-search-status]');
+    this.host = page.locator('search-results');
+  }
+
+  async open(lang: 'zh' | 'en', query: string): Promise<void> {
+    await this.page.goto(`/${lang}/search/?q=${encodeURIComponent(query)}`);
+    await this.settled();
+  }
+
+  /** Waits until the current query has finished (done or failed). */
+  async settled(): Promise<void> {
+    await this.page.locator('search-results[data-search-state="done"], search-results[data-search-state="failed"]').waitFor();
+  }
+
+  /** Guide slugs of the results, in rank order. */
+  async slugs(): Promise<string[]> {
+    const hrefs = await this.results.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    return hrefs.map((h) => /\/guides\/([^/#?]+)/.exec(h)?.[1] ?? h);
+  }
+}
