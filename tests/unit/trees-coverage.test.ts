@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { parse } from 'yaml';
-import { formatProblems } from '../../src/lib/errors/problems.ts';
+import { formatProblems, type Problem } from '../../src/lib/errors/problems.ts';
 import { isOutcome, type Tree } from '../../src/lib/decision-tree/schema.ts';
 import { targetsFromGuideFiles } from '../../src/lib/decision-tree/targets.ts';
 import { allPaths, validateTree } from '../../src/lib/decision-tree/validate.ts';
@@ -19,7 +19,7 @@ const guideFiles = readGuideFolder('src/content/guides');
 const targets = targetsFromGuideFiles(guideFiles);
 const { entries } = validateGuideEntries(guideFiles);
 const trees: Array<{ file: string; tree: Tree }> = [];
-const problems = [];
+const problems: Problem[] = [];
 for (const name of readdirSync('src/content/trees').filter((f) => f.endsWith('.yaml')).sort()) {
   const file = `src/content/trees/${name}`;
   const result = validateTree(file, parse(readFileSync(file, 'utf8')), targets);

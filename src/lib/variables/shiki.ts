@@ -5,21 +5,18 @@
  * JavaScript) the placeholder reads as written. Uses Shiki's decorations, which split tokens at
  * the placeholder's edges.
  */
+import type { AstroUserConfig } from 'astro';
 import { findPlaceholders } from './context.ts';
 import { VARIABLES } from './definitions.ts';
 
-interface Decoration {
-  start: number;
-  end: number;
-  properties: Record<string, string>;
-  alwaysWrap: boolean;
-}
+/** Astro's own Shiki transformer type (a type import only: this module stays pure at runtime). */
+type ShikiTransformer = NonNullable<NonNullable<NonNullable<AstroUserConfig['markdown']>['shikiConfig']>['transformers']>[number];
 
-export function variablesTransformer() {
+export function variablesTransformer(): ShikiTransformer {
   return {
     name: 'arya:variables',
-    preprocess(code: string, options: { lang?: string; decorations?: Decoration[] }) {
-      const found = findPlaceholders(code, options.lang ?? '', VARIABLES).filter((p) => p.ctx !== 'none');
+    preprocess(code, options) {
+      const found = findPlaceholders(code, String(options.lang), VARIABLES).filter((p) => p.ctx !== 'none');
       if (found.length === 0) return undefined;
       options.decorations = [
         ...(options.decorations ?? []),
