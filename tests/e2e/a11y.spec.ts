@@ -4,14 +4,19 @@ import { builtPages } from './pages/built-pages.ts';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
+// Every built page, in groups so the two workers share them and each group has its own timeout.
+const pages = builtPages().filter((p) => p !== '/'); // the root redirects; its markup is checked below
+const GROUP = 30;
+const groups = Array.from({ length: Math.ceil(pages.length / GROUP) }, (_, i) => pages.slice(i * GROUP, (i + 1) * GROUP));
+
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`accessibility, ${scheme} theme`, () => {
-    test(`axe finds no WCAG 2.2 A/AA violation on any built page (${scheme})`, async ({ page }) => {
-      test.setTimeout(180_000);
+    test.describe.configure({ mode: 'parallel' });
+    for (const [i, group] of groups.entries()) test(`axe finds no WCAG 2.2 A/AA violation on built pages ${String(i * GROUP + 1)}–${String(i * GROUP + group.length)} of ${String(pages.length)} (${scheme})`, async ({ page }) => {
+      test.setTimeout(120_000);
       await page.emulateMedia({ colorScheme: scheme });
       const failures: string[] = [];
-      for (const path of builtPages()) {
-        if (path === '/') continue; // redirects to a language home, which is checked itself
+      for (const path of group) {
         await page.goto(path);
         const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
         for (const v of violations) {

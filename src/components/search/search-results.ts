@@ -27,6 +27,7 @@ class SearchResults extends HTMLElement {
     const form = this.querySelector('form');
     const input = this.querySelector('textarea');
     if (!form || !input) return;
+    this.querySelector<HTMLElement>('[data-search-nojs]')?.remove();
     const q = new URLSearchParams(location.search).get('q') ?? '';
     input.value = q;
     form.addEventListener('submit', (event) => {

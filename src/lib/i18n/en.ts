@@ -116,6 +116,16 @@ export const en = {
   'triage.overview.label': 'Diagram of every step of “{title}”; each box links to its step.',
   'triage.previousAnswer': 'your previous answer',
   'triage.stats': '{steps} steps, {outcomes} outcomes',
+  'vars.title': 'Your values',
+  'vars.summary': 'Your values for the commands on this page ({n})',
+  'vars.lead': 'Type them once: every command on this page, and on every page in both languages, uses them. They stay in this browser only.',
+  'vars.reset': 'Clear all values',
+  'vars.error.format': 'Not a valid value for this field; the commands keep the placeholder.',
+  'vars.error.unsafe': 'Contains control or invisible characters; not used.',
+  'vars.error.leading-dash': 'Must not start with “-” (it would be read as an option); not used.',
+  'vars.error.too-long': 'Too long; not used.',
+  'vars.error.context': 'This value cannot be placed safely in one of the commands; that command keeps the placeholder.',
+  'vars.slot': 'Placeholder: set “{label}” under Your values',
   'root.choose': 'Choose your language',
 } as const;
 

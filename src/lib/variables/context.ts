@@ -140,3 +140,9 @@ export function findPlaceholders(code: string, lang: string, variables: Readonly
   }
   return found.sort((a, b) => a.start - b.start);
 }
+
+/** Names of the variables that can be substituted somewhere in these code blocks, in declaration order. */
+export function variablesUsed(blocks: ReadonlyArray<{ code: string; lang: string }>, variables: ReadonlyArray<Variable>): string[] {
+  const used = new Set(blocks.flatMap((b) => findPlaceholders(b.code, b.lang, variables).filter((p) => p.ctx !== 'none').map((p) => p.name)));
+  return variables.map((v) => v.name).filter((n) => used.has(n));
+}

@@ -19,6 +19,12 @@ export class SearchPage {
     await this.settled();
   }
 
+  /** Opens the page with `encoded` as the raw ?q= value (for byte sequences encodeURIComponent refuses). */
+  async openEncoded(lang: 'zh' | 'en', encoded: string): Promise<void> {
+    await this.page.goto(`/${lang}/search/?q=${encoded}`);
+    await this.settled();
+  }
+
   /** Waits until the current query has finished (done or failed). */
   async settled(): Promise<void> {
     await this.page.locator('search-results[data-search-state="done"], search-results[data-search-state="failed"]').waitFor();

@@ -1,0 +1,112 @@
+/**
+ * <variables-panel>: the reader's values, validated, kept in localStorage under one key shared by
+ * every page in both languages, and applied to every `.var-slot` placeholder in the page's code.
+ * A slot's text becomes the value encoded for its context (data-ctx); the copy button copies the
+ * code's text, so what is shown is exactly what is copied. Without a valid value a slot shows
+ * its written form again.
+ */
+import { encodeFor } from '../../lib/variables/quote.ts';
+import { validateValue, type VariableKind } from '../../lib/variables/validate.ts';
+
+const STORAGE_KEY = 'arya:variables:v1';
+
+type Values = Record<string, string>;
+
+function load(): Values {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}');
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+    const out: Values = Object.create(null) as Values;
+    for (const [k, v] of Object.entries(parsed)) if (typeof v === 'string' && /^[a-z][a-z0-9_]*$/.test(k)) out[k] = v;
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+function save(values: Values): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(values));
+  } catch {
+    // Storage full or blocked: the values still apply to this page.
+  }
+}
+
+/** Applies values to every placeholder slot in the document; returns names that could not be placed. */
+export function applyValues(values: Values, kinds: Record<string, VariableKind>, titles: Record<string, string>): Set<string> {
+  const refused = new Set<string>();
+  for (const slot of document.querySelectorAll<HTMLElement>('.var-slot[data-var]')) {
+    const name = slot.dataset['var'] ?? '';
+    const written = slot.dataset['written'] ?? slot.textContent ?? '';
+    const kind = kinds[name];
+    const raw = values[name];
+    const valid = kind && raw !== undefined ? validateValue(kind, raw) : undefined;
+    const encoded = valid?.ok ? encodeFor(slot.dataset['ctx'] ?? '', valid.value) : null;
+    if (valid?.ok && encoded === null) refused.add(name);
+    if (encoded !== null && encoded !== undefined) {
+      if (slot.textContent !== encoded) slot.textContent = encoded;
+      slot.classList.add('var-set');
+      slot.removeAttribute('title');
+    } else {
+      if (slot.textContent !== written) slot.textContent = written;
+      slot.classList.remove('var-set');
+      if (titles[name]) slot.title = titles[name];
+    }
+  }
+  return refused;
+}
+
+class VariablesPanel extends HTMLElement {
+  connectedCallback(): void {
+    this.hidden = false;
+    const messages = JSON.parse(this.dataset['messages'] ?? '{}') as Record<string, string>;
+    const titles = JSON.parse(this.dataset['slotTitles'] ?? '{}') as Record<string, string>;
+    const inputs = [...this.querySelectorAll<HTMLInputElement>('input[data-var]')];
+    const kinds: Record<string, VariableKind> = {};
+    for (const input of inputs) kinds[input.dataset['var'] ?? ''] = input.dataset['kind'] as VariableKind;
+
+    const render = (values: Values) => {
+      const refused = applyValues(values, kinds, titles);
+      for (const input of inputs) {
+        const name = input.dataset['var'] ?? '';
+        const error = this.querySelector(`[data-error-for="${name}"]`);
+        const raw = input.value;
+        const v = raw.trim() === '' ? undefined : validateValue(kinds[name] ?? 'identifier', raw);
+        const message = v && !v.ok ? (messages[v.reason] ?? '') : refused.has(name) ? (messages['context'] ?? '') : '';
+        input.setAttribute('aria-invalid', String(Boolean(v && !v.ok)));
+        if (error && error.textContent !== message) error.textContent = message;
+      }
+    };
+
+    const values = load();
+    for (const input of inputs) input.value = values[input.dataset['var'] ?? ''] ?? '';
+    render(values);
+    if (inputs.some((i) => i.value !== '')) this.querySelector('details')?.setAttribute('open', '');
+
+    for (const input of inputs) {
+      input.addEventListener('input', () => {
+        const name = input.dataset['var'] ?? '';
+        const next = load();
+        const v = validateValue(kinds[name] ?? 'identifier', input.value);
+        if (v.ok) next[name] = v.value;
+        else delete next[name];
+        save(next);
+        render(next);
+      });
+    }
+    this.querySelector('[data-vars-reset]')?.addEventListener('click', () => {
+      save({});
+      for (const input of inputs) input.value = '';
+      render({});
+    });
+    // Another tab changed the values: follow it.
+    window.addEventListener('storage', (event) => {
+      if (event.key !== STORAGE_KEY) return;
+      const next = load();
+      for (const input of inputs) input.value = next[input.dataset['var'] ?? ''] ?? '';
+      render(next);
+    });
+  }
+}
+
+if (!customElements.get('variables-panel')) customElements.define('variables-panel', VariablesPanel);

@@ -1,0 +1,34 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** A triage wizard: /<lang>/triage/<tree>/… */
+export class WizardPage {
+  readonly page: Page;
+  readonly step: Locator;
+  readonly heading: Locator;
+  readonly options: Locator;
+  readonly outcome: Locator;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.step = page.locator('section[data-node]:not([hidden])');
+    this.heading = this.step.locator('h2');
+    this.options = this.step.locator('[data-triage-option]');
+    this.outcome = this.step.locator('[data-triage-outcome]');
+  }
+
+  async open(lang: 'zh' | 'en', tree: string): Promise<void> {
+    await this.page.goto(`/${lang}/triage/${tree}/`);
+  }
+
+  /** Chooses the first answer by keyboard until an outcome shows; returns the headings passed. */
+  async walkByKeyboard(limit = 20): Promise<string[]> {
+    const seen: string[] = [];
+    for (let i = 0; i < limit && (await this.outcome.count()) === 0; i++) {
+      seen.push((await this.heading.textContent()) ?? '');
+      await this.options.first().focus();
+      await this.page.keyboard.press('Enter');
+      await this.page.waitForFunction((prev) => document.querySelector('section[data-node]:not([hidden]) h2')?.textContent !== prev, seen.at(-1));
+    }
+    return seen;
+  }
+}

@@ -1,0 +1,126 @@
+import { expect, test } from '@playwright/test';
+import { SearchPage } from './pages/search-page.ts';
+
+test.describe('search', () => {
+  test('the header field opens with / and Ctrl+K, shows results as you type, and Enter opens the active one', async ({ page }) => {
+    await page.goto('/en/guides/high-cpu/');
+    const field = page.getByLabel('Search the guide or paste an error');
+    await page.keyboard.press('/');
+    await expect(field).toBeFocused();
+    await page.keyboard.press('Escape');
+    await page.locator('h1').click();
+    await page.keyboard.press('Control+k');
+    await expect(field).toBeFocused();
+    await field.pressSequentially('QueuePool limit of size 5 overflow 10 reached');
+    const first = page.locator('[role="option"]').first();
+    await expect(first).toContainText('Database connection pool exhausted', { ignoreCase: true });
+    await page.keyboard.press('ArrowDown');
+    await expect(first).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/en\/guides\/db-pool-exhausted\/$/);
+  });
+
+  test('Escape closes the results, and a second Escape clears the field', async ({ page }) => {
+    await page.goto('/zh/');
+    const field = page.getByLabel('搜索指南或粘贴错误信息');
+    await field.fill('redis');
+    await field.press('a');
+    await expect(page.locator('[data-search-popup]')).toBeVisible();
+    await field.press('Escape');
+    await expect(page.locator('[data-search-popup]')).toBeHidden();
+    await field.press('Escape');
+    await expect(field).toHaveValue('');
+  });
+
+  test('nothing of search is loaded before first use', async ({ page }) => {
+    const loaded: string[] = [];
+    page.on('request', (r) => loaded.push(r.url()));
+    await page.goto('/en/guides/slow-queries/');
+    await page.waitForLoadState('networkidle');
+    expect(loaded.filter((u) => /pagefind|signatures\.json|search-panel|render\./.test(u))).toEqual([]);
+    await page.getByRole('searchbox').focus();
+    await expect.poll(() => loaded.some((u) => /search-panel/.test(u))).toBe(true);
+  });
+
+  test('the results page runs the query from the address, results in rank order, known errors labelled', async ({ page }) => {
+    const search = new SearchPage(page);
+    await search.open('zh', "redis.exceptions.ConnectionError: Error 111 connecting to redis.prod:6380. Connection refused.");
+    expect((await search.slugs())[0]).toBe('redis-connection-failed');
+    await expect(page.locator('.search-result').first().locator('.badge-known')).toHaveText('已知错误');
+  });
+
+  test('the header form submitted without JavaScript lands on the results page, which says search needs JavaScript', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/en/');
+    await page.getByRole('searchbox').fill('redis oom');
+    await page.getByRole('searchbox').press('Enter');
+    await expect(page).toHaveURL(/\/en\/search\/\?q=redis\+oom$/);
+    await expect(page.getByText('Search runs in your browser and needs JavaScript.')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Symptom index' }).last()).toBeVisible();
+    await context.close();
+  });
+
+  test('hostile queries render as inert text, with no console error', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('dialog', (d) => {
+      errors.push(`dialog: ${d.message()}`);
+      void d.dismiss();
+    });
+    const search = new SearchPage(page);
+    const payloads = [
+      '<script>alert(1)</script>',
+      '"><img src=x onerror=alert(1)>',
+      '<mark>x</mark><b>bold</b>',
+      'a\u0000b\u0007c\u001b[31mred',
+      '%ED%A0%80 lone surrogate %ED%BF%BF',
+      '\u202eevil\u202c reversed',
+      'x'.repeat(1_000_000),
+    ];
+    for (const q of payloads) {
+      await search.openEncoded('en', q.startsWith('%ED') ? q.replaceAll(' ', '+') : encodeURIComponent(q));
+      await expect(page.locator('main img, main script:not([type]), main b')).toHaveCount(0);
+      expect(await page.evaluate(() => document.querySelectorAll('.search-result mark mark, .search-results *:not(li):not(a):not(p):not(span):not(mark):not(code)').length)).toBe(0);
+    }
+    expect(errors).toEqual([]);
+  });
+
+  test('a 50-line traceback and 100 KB of log are handled without an error', async ({ page }) => {
+    const search = new SearchPage(page);
+    const frames = Array.from({ length: 24 }, (_, i) => `  File "/app/app/services/s${String(i)}.py", line ${String(10 + i)}, in f${String(i)}\n    await step_${String(i)}()`).join('\n');
+    await search.open('en', `Traceback (most recent call last):\n${frames}\nredis.exceptions.OutOfMemoryError: OOM command not allowed when used memory > 'maxmemory'.`);
+    expect((await search.slugs())[0]).toBe('redis-out-of-memory');
+    const log = `${'2026-11-28T03:00:00Z INFO request handled in 12ms\n'.repeat(2000)}sqlalchemy.exc.TimeoutError: QueuePool limit of size 5 overflow 10 reached, connection timed out, timeout 30.00`;
+    await page.goto('/en/search/');
+    await page.locator('#search-page-q').fill(log);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await search.settled();
+    expect((await search.slugs())[0]).toBe('db-pool-exhausted');
+    expect(page.url().length).toBeLessThan(4000);
+  });
+
+  test('with the index missing the page says so and links the symptom index', async ({ page }) => {
+    await page.route('**/pagefind/**', (route) => route.abort());
+    await page.route('**/search/signatures.json', (route) => route.abort());
+    const search = new SearchPage(page);
+    await search.open('en', 'redis');
+    await expect(search.status).toHaveText('The search index could not be loaded. Browse the symptom index instead.');
+    await expect(page.locator('[data-search-help] a')).toHaveAttribute('href', '/en/');
+  });
+
+  test('a stale answer never replaces a newer one', async ({ page }) => {
+    await page.goto('/en/search/');
+    const box = page.locator('#search-page-q');
+    await box.fill('redis oom maxmemory');
+    await box.press('Enter');
+    await box.fill('QueuePool limit overflow reached');
+    await box.press('Enter');
+    await new SearchPage(page).settled();
+    await page.waitForTimeout(300);
+    expect((await new SearchPage(page).slugs())[0]).toBe('db-pool-exhausted');
+  });
+});
