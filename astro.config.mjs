@@ -6,7 +6,10 @@ import { variablesTransformer } from './src/lib/variables/shiki.ts';
 export default defineConfig({
   site: 'https://arya-video-agent.example',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Scripts and stylesheets as files, not inlined: they are cached across pages, and the HTML of
+  // each page stays small (the first-round-trip budget counts HTML plus CSS).
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
   integrations: [mdx()],
   markdown: {
     // Astro's built-in Shiki. Both themes are emitted as CSS variables; the stylesheet picks one

@@ -17,9 +17,9 @@ class TriageWizard extends HTMLElement {
   #graph: Graph<DomNode> = { start: '', nodes: [] };
   #state: WalkState | undefined;
   #labels: Record<string, string> = {};
+  #ready = false;
 
-  connectedCallback(): void {
-    this.#labels = JSON.parse(this.dataset['labels'] ?? '{}') as Record<string, string>;
+  #readGraph(): void {
     const nodes = [...this.querySelectorAll<HTMLElement>('section[data-node]:not([data-invalid])')].map((section) => ({
       id: section.dataset['node'] ?? '',
       section,
@@ -29,10 +29,34 @@ class TriageWizard extends HTMLElement {
       })),
     }));
     this.#graph = { start: this.dataset['start'] ?? '', nodes };
+  }
+
+  /** Brings every step of the tree into the page, hidden; then the graph is complete. */
+  async #loadSteps(): Promise<void> {
+    const response = await fetch(this.dataset['steps'] ?? '');
+    if (!response.ok) throw new Error(`steps: HTTP ${String(response.status)}`);
+    const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+    const before = this.querySelector('[data-invalid]');
+    const present = new Set([...this.querySelectorAll<HTMLElement>('section[data-node]')].map((s) => s.dataset['node']));
+    for (const section of doc.querySelectorAll<HTMLElement>('[data-all-steps] > section[data-node]')) {
+      if (present.has(section.dataset['node'])) continue;
+      const copy = document.importNode(section, true);
+      copy.hidden = true;
+      before?.before(copy);
+    }
+    // Commands in the new steps carry placeholders: let the variables panel fill them.
+    document.dispatchEvent(new CustomEvent('arya:content-added'));
+    this.#readGraph();
+    this.#ready = true;
+  }
+
+  connectedCallback(): void {
+    this.#labels = JSON.parse(this.dataset['labels'] ?? '{}') as Record<string, string>;
+    this.#readGraph();
 
     this.addEventListener('click', (event) => {
       const link = (event.target as Element | null)?.closest<HTMLAnchorElement>('a[data-triage-option]');
-      if (!link || this.#state === undefined || event.defaultPrevented) return;
+      if (!this.#ready || !link || this.#state === undefined || event.defaultPrevented) return;
       if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
       event.preventDefault();
       const next = answer(this.#graph, this.#state, Number(link.dataset['optionIndex']));
@@ -42,8 +66,13 @@ class TriageWizard extends HTMLElement {
       if (this.#state && this.#state.answers.length > 0) this.#go(back(this.#state));
     });
     this.querySelector('[data-copy-summary]')?.addEventListener('click', () => void this.#copySummary());
-    window.addEventListener('popstate', () => this.#render(false));
-    this.#render(false);
+    window.addEventListener('popstate', () => {
+      if (this.#ready) this.#render(false);
+    });
+    this.#loadSteps().then(
+      () => this.#render(false),
+      () => undefined, // Offline or blocked: the step stays a static page with plain links.
+    );
   }
 
   /** The step named by the address: the segment after /triage/<tree>/, or the start. */

@@ -99,6 +99,8 @@ class VariablesPanel extends HTMLElement {
       for (const input of inputs) input.value = '';
       render({});
     });
+    // New code arrived in the page (the wizard loads its steps): fill its placeholders too.
+    document.addEventListener('arya:content-added', () => render(load()));
     // Another tab changed the values: follow it.
     window.addEventListener('storage', (event) => {
       if (event.key !== STORAGE_KEY) return;

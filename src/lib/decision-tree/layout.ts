@@ -3,7 +3,8 @@
  * from the start, so every edge points down), ordered within a row by the average position of
  * their parents to keep crossings few. Coordinates only; drawing is the component's job.
  */
-import { hasOptions, type Tree } from './schema.ts';
+import { hasOptions } from './kinds.ts';
+import type { Tree } from './schema.ts';
 
 export interface LaidNode {
   id: string;

@@ -126,8 +126,4 @@ export const TreeSchema = z.strictObject({
 export type TreeInput = z.input<typeof TreeSchema>;
 export type Tree = z.output<typeof TreeSchema>;
 
-export const isQuestion = (n: TreeNode): n is QuestionNode => n.kind === 'question';
-export const isDiagnostic = (n: TreeNode): n is DiagnosticNode => n.kind === 'diagnostic';
-export const isOutcome = (n: TreeNode): n is OutcomeNode => n.kind === 'outcome';
-/** Nodes the reader answers: they have options. */
-export const hasOptions = (n: TreeNode): n is QuestionNode | DiagnosticNode => n.kind !== 'outcome';
+export { hasOptions, isDiagnostic, isOutcome, isQuestion } from './kinds.ts';

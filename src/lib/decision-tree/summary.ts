@@ -3,7 +3,8 @@
  * each answer, the commands run, the outcome and its link, and the time. Plain Markdown.
  */
 import type { PathStep } from './engine.ts';
-import { isDiagnostic, isOutcome, type Option, type Tree, type TreeNode } from './schema.ts';
+import { isDiagnostic, isOutcome } from './kinds.ts';
+import type { Option, Tree, TreeNode } from './schema.ts';
 
 type Lang = 'zh' | 'en';
 

@@ -4,7 +4,11 @@
  * Pure: the guide sections and their anchors come in as data.
  */
 import { problemsFromZod, type Problem } from '../errors/problems.ts';
-import { hasOptions, isOutcome, TreeSchema, type GuideLink, type Tree } from './schema.ts';
+import { hasOptions, isOutcome } from './kinds.ts';
+import { TreeSchema, type GuideLink, type Tree } from './schema.ts';
+
+/** A tree's all-steps page lives at …/<tree>/all/, so no node may be called that. */
+export const ALL_STEPS = 'all';
 
 /** For each guide slug, the anchors (ids) that exist on its page in each language. */
 export type GuideTargets = ReadonlyMap<string, { zh: ReadonlySet<string>; en: ReadonlySet<string> }>;
@@ -22,6 +26,9 @@ export function validateTree(file: string, raw: unknown, targets?: GuideTargets)
 
   const index = new Map<string, number>();
   tree.nodes.forEach((node, i) => {
+    if (node.id === ALL_STEPS) {
+      problems.push({ file, path: `${at(i)}.id`, found: `"${ALL_STEPS}"`, expected: `another id: "${ALL_STEPS}" names the page with every step` });
+    }
     const first = index.get(node.id);
     if (first !== undefined) {
       problems.push({ file, path: `${at(i)}.id`, found: `"${node.id}", already the id of nodes[${String(first)}]`, expected: 'an id used by one node only' });

@@ -126,6 +126,7 @@ export const en = {
   'vars.error.too-long': 'Too long; not used.',
   'vars.error.context': 'This value cannot be placed safely in one of the commands; that command keeps the placeholder.',
   'vars.slot': 'Placeholder: set “{label}” under Your values',
+  'triage.allSteps': 'All steps on one page (printable)',
   'root.choose': 'Choose your language',
 } as const;
 

@@ -126,5 +126,6 @@ export const zh: Record<UiKey, string> = {
   'vars.error.too-long': '太长；未使用。',
   'vars.error.context': '这个值无法安全地放进某条命令；该命令保留占位符。',
   'vars.slot': '占位符：在“你的取值”中设置“{label}”',
+  'triage.allSteps': '所有步骤（一页，可打印）',
   'root.choose': '选择语言',
 };
