@@ -37,7 +37,7 @@ test.describe('search', () => {
     page.on('request', (r) => loaded.push(r.url()));
     await page.goto('/en/guides/slow-queries/');
     await page.waitForLoadState('networkidle');
-    expect(loaded.filter((u) => /pagefind|signatures\.json|search-panel|render\./.test(u))).toEqual([]);
+    expect(loaded.filter((u) => /pagefind|search\/index\/|search-panel|render\./.test(u))).toEqual([]);
     await page.getByRole('searchbox').focus();
     await expect.poll(() => loaded.some((u) => /search-panel/.test(u))).toBe(true);
   });
@@ -105,7 +105,7 @@ test.describe('search', () => {
 
   test('with the index missing the page says so and links the symptom index', async ({ page }) => {
     await page.route('**/pagefind/**', (route) => route.abort());
-    await page.route('**/search/signatures.json', (route) => route.abort());
+    await page.route('**/search/index/**', (route) => route.abort());
     const search = new SearchPage(page);
     await search.open('en', 'redis');
     await expect(search.status).toHaveText('The search index could not be loaded. Browse the symptom index instead.');

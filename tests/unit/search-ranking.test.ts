@@ -6,10 +6,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { prepareQuery } from '../../src/lib/search/normalize.ts';
-import { rankSections } from '../../src/lib/search/signatures.ts';
+import { modelFromIndex, queryTokens, rankSections, withSlugs } from '../../src/lib/search/model.ts';
+import { modelFromShards, shardIndex, shardsFor } from '../../src/lib/search/shards.ts';
 import { loadCorpus, signatureIndexFromGuides } from '../support/signature-index.ts';
 
 const index = signatureIndexFromGuides();
+const model = modelFromIndex(index);
+const ranked = (q: string) => withSlugs(rankSections(prepareQuery(q), model), model);
 const corpus = await loadCorpus();
 
 describe('section ranking over the corpus', () => {
@@ -22,7 +25,7 @@ describe('section ranking over the corpus', () => {
     let first = 0;
     const outside: string[] = [];
     for (const q of corpus) {
-      const slugs = rankSections(prepareQuery(q.query), index).map((h) => h.slug);
+      const slugs = ranked(q.query).map((h) => h.slug);
       const rank = slugs.findIndex((s) => q.expect.includes(s));
       if (rank === 0) first++;
       if (rank < 0 || rank > 2) outside.push(`${q.id}: ${slugs.slice(0, 3).join(', ')}`);
@@ -33,14 +36,31 @@ describe('section ranking over the corpus', () => {
   });
 
   test('an English error finds the same section as on the other language (signatures are shared)', () => {
-    const q = prepareQuery("redis.exceptions.OutOfMemoryError: OOM command not allowed when used memory > 'maxmemory'.");
-    const [hit] = rankSections(q, index);
+    const [hit] = ranked("redis.exceptions.OutOfMemoryError: OOM command not allowed when used memory > 'maxmemory'.");
     assert.equal(hit?.slug, 'redis-out-of-memory');
     assert.equal(hit?.known, true);
   });
 
   test('Chinese symptom words find the section through its Chinese text, and say so', () => {
-    const [hit] = rankSections(prepareQuery('容器一启动就退出'), index);
+    const [hit] = ranked('容器一启动就退出');
     assert.equal(hit?.slug, 'container-exits-on-start');
+  });
+});
+
+describe('the sharded index', () => {
+  const { meta, shards, chunks } = shardIndex(index);
+  const chunkMap = new Map(chunks.map((c, i) => [i, c]));
+
+  test('ranks every corpus query as the whole index does (weights rounded), from only the shards of its tokens', () => {
+    let fetched = 0;
+    for (const q of corpus) {
+      const prepared = prepareQuery(q.query);
+      const ids = shardsFor(queryTokens(prepared), meta);
+      fetched += ids.length;
+      const sharded = modelFromShards(meta, ids.map((i) => shards[i] ?? { p: {}, d: [] }), chunkMap);
+      const shape = (hits: ReturnType<typeof withSlugs>) => hits.map((h) => `${h.slug}${h.known ? ' (known)' : ''}`);
+      assert.deepEqual(shape(withSlugs(rankSections(prepared, sharded), sharded)), shape(withSlugs(rankSections(prepared, model), model)), q.id);
+    }
+    console.log(`${String(meta.shards)} shards; a query fetches ${(fetched / corpus.length).toFixed(1)} on average`);
   });
 });

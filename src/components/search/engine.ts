@@ -2,13 +2,14 @@
  * The search engine in the browser: error signatures first, then Pagefind full text with a
  * fallback cascade, merged without duplicates. Loaded on first use only (dynamic import).
  *
- * State: two lazily created promises (the signature index and the Pagefind module), each loaded
- * once per page and kept; a failed load is forgotten so the next search can try again.
+ * State: the Pagefind module and the index files fetched so far, each loaded once per page and
+ * kept; a failed load is forgotten so the next search can try again.
  */
 import type { Lang } from '../../lib/schemas/guide.ts';
 import { excerptSegments, type ExcerptSegment } from '../../lib/search/excerpt.ts';
 import { prepareQuery, type PreparedQuery } from '../../lib/search/normalize.ts';
-import { rankSections, type SignatureIndex } from '../../lib/search/signatures.ts';
+import { queryTokens, rankSections, type SectionHit } from '../../lib/search/model.ts';
+import { modelFromShards, shardsFor, type SectionInfo, type Shard, type ShardMeta } from '../../lib/search/shards.ts';
 
 export interface ResultItem {
   href: string;
@@ -45,16 +46,35 @@ interface Pagefind {
   search(term: string): Promise<{ results: Array<{ id: string; data(): Promise<PagefindResultData> }> }>;
 }
 
-let signatures: Promise<SignatureIndex> | undefined;
 let pagefind: Promise<Pagefind> | undefined;
+/** Index files fetched so far (meta, shards, section chunks), by name; kept for the page's life. */
+const files = new Map<string, Promise<unknown>>();
 
-function loadSignatures(base: string): Promise<SignatureIndex> {
-  signatures ??= fetch(`${base}search/signatures.json`).then((r) => {
-    if (!r.ok) throw new Error(`signatures.json: HTTP ${String(r.status)}`);
-    return r.json() as Promise<SignatureIndex>;
+function indexFile<T>(base: string, name: string): Promise<T> {
+  let p = files.get(name);
+  if (!p) {
+    p = fetch(`${base}search/index/${name}.json`).then((r) => {
+      if (!r.ok) throw new Error(`${name}.json: HTTP ${String(r.status)}`);
+      return r.json() as Promise<unknown>;
+    });
+    p.catch(() => files.delete(name));
+    files.set(name, p);
+  }
+  return p as Promise<T>;
+}
+
+/** Sections for the query from the sharded index: meta, the shards of its tokens, then the chunks of its best sections. */
+async function sectionHits(query: PreparedQuery, base: string, lang: Lang): Promise<Array<SectionHit & { title: string }>> {
+  const meta = await indexFile<ShardMeta>(base, 'meta');
+  const shards = await Promise.all(shardsFor(queryTokens(query), meta).map((n) => indexFile<Shard>(base, `s-${String(n)}`)));
+  const ranked = rankSections(query, modelFromShards(meta, shards, new Map()));
+  const chunkIds = [...new Set(ranked.map((h) => Math.floor(h.s / meta.chunk)))];
+  const chunks = new Map(await Promise.all(chunkIds.map(async (c) => [c, await indexFile<SectionInfo[]>(base, `m-${String(c)}`)] as const)));
+  const info = (i: number) => chunks.get(Math.floor(i / meta.chunk))?.[i % meta.chunk];
+  return ranked.flatMap(({ s, ...hit }) => {
+    const section = info(s);
+    return section ? [{ ...hit, slug: section.slug, section: section.section, title: section.title[lang] ?? section.slug }] : [];
   });
-  signatures.catch(() => (signatures = undefined));
-  return signatures;
 }
 
 function loadPagefind(base: string): Promise<Pagefind> {
@@ -71,7 +91,7 @@ function loadPagefind(base: string): Promise<Pagefind> {
 
 /** Starts loading everything a search needs, e.g. when the search field gets focus. */
 export function preload(base: string): void {
-  void loadSignatures(base).catch(() => undefined);
+  void indexFile(base, 'meta').catch(() => undefined);
   void loadPagefind(base).catch(() => undefined);
 }
 
@@ -100,13 +120,12 @@ function pathOf(url: string): string {
 export async function search(raw: string, lang: Lang, base: string): Promise<SearchOutcome> {
   const query = prepareQuery(raw);
   const items: ResultItem[] = [];
-  const sigIndex = await loadSignatures(base).catch(() => undefined);
-  if (sigIndex) {
-    for (const hit of rankSections(query, sigIndex)) {
-      const section = sigIndex.sections.find((s) => s.slug === hit.slug);
+  const hits = await sectionHits(query, base, lang).catch(() => undefined);
+  if (hits) {
+    for (const hit of hits) {
       items.push({
         href: `${base}${lang}/guides/${hit.slug}/`,
-        title: section?.title[lang] ?? hit.slug,
+        title: hit.title,
         section: hit.section,
         known: hit.known,
         ...(hit.matched ? { matched: hit.matched } : {}),
@@ -143,6 +162,6 @@ export async function search(raw: string, lang: Lang, base: string): Promise<Sea
   } catch {
     fullTextUnavailable = true;
   }
-  if (!sigIndex && fullTextUnavailable) throw new Error('search index unavailable');
+  if (!hits && fullTextUnavailable) throw new Error('search index unavailable');
   return { query, items, fullTextQuery, fullTextUnavailable };
 }

@@ -2,17 +2,18 @@
  * The error-signature index: compiled at build time from every guide's frontmatter (both
  * languages), matched in the browser against a prepared query.
  *
- * Data shape (JSON, served as /search/signatures.json):
+ * Data shape of the compiled index (in memory at build time; shards.ts cuts it into files):
  *   sections: one per slug, with its number and title in each language;
  *   docs: one per distinct signature, title or one-line symptom, with its tokens precomputed;
  *         `lang` is set on text written in one language (symptom phrases, titles);
- *   idf: token → inverse document frequency over sections, so rare tokens count for more.
- * Lifecycle: built once per build; fetched once per page on first search; read-only after that.
+ *   idf: token → inverse document frequency over sections, so rare tokens count for more;
+ *   bags: per section, weighted term frequencies of its whole text (both languages), for BM25.
+ * Queries run against a QueryModel (model.ts): the whole index in tests, or the shards a query
+ * needs in the browser.
  */
 import type { Lang } from '../schemas/guide.ts';
-import type { PreparedQuery } from './normalize.ts';
 import { normalizeLine } from './normalize.ts';
-import { bm25, buildBag, guideText, type Bag, type WeightedText } from './bm25.ts';
+import { buildBag, guideText, type Bag, type WeightedText } from './bm25.ts';
 import { tokenize } from './tokens.ts';
 
 export type DocKind = 'exception' | 'message' | 'output' | 'symptom' | 'title';
@@ -94,114 +95,3 @@ export function compileSignatureIndex(guides: ReadonlyArray<GuideForIndex>): Sig
   return { v: 1, sections, docs, idf, bags };
 }
 
-/** Sections ranked by BM25 over their whole text, for queries no signature recognises. */
-export function matchText(query: PreparedQuery, index: SignatureIndex): Array<{ slug: string; section: string; score: number }> {
-  // Whole text, not just error lines: tool output (wrk, top, docker ps) says what it is in its
-  // other lines. Hosts, numbers and ids are not in any section's bag, so they weigh nothing.
-  const text = [query.kept, ...query.exceptions].join('\n');
-  return bm25(tokenize(text), index.bags).flatMap((h) => {
-    const s = index.sections[h.index];
-    return s ? [{ slug: s.slug, section: s.section, score: h.score }] : [];
-  });
-}
-
-export interface SignatureHit {
-  slug: string;
-  section: string;
-  score: number;
-  /** A known error: an exception, message or output signature matched nearly whole. */
-  known: boolean;
-  /** The signature or phrase that matched best. */
-  matched: string;
-  kind: DocKind;
-  /** Set when the best match was text in this language (e.g. a Chinese phrase on the English site). */
-  lang?: Lang;
-}
-
-const KIND_WEIGHT: Record<DocKind, number> = { exception: 1, message: 1, output: 1, symptom: 0.8, title: 0.6 };
-const MIN_COVERAGE: Record<DocKind, number> = { exception: 1, message: 0.7, output: 0.7, symptom: 0.6, title: 0.6 };
-
-function lastSegment(name: string): string {
-  return name.slice(name.lastIndexOf('.') + 1);
-}
-
-/** Ranks sections by how well their signatures match the query; best first. */
-export function matchSignatures(query: PreparedQuery, index: SignatureIndex): SignatureHit[] {
-  const queryTokens = new Set(tokenize([query.focus, ...query.errorLines, ...query.exceptions].join('\n')));
-  const idf = (t: string) => index.idf[t] ?? 0;
-  const perSection = new Map<number, Array<{ doc: SignatureDoc; score: number; coverage: number }>>();
-
-  for (const doc of index.docs) {
-    let coverage: number;
-    let weight: number;
-    if (doc.kind === 'exception') {
-      const hit = query.exceptions.some((e) =>
-        doc.text.includes('.') ? e === doc.text : e === doc.text || lastSegment(e) === doc.text,
-      );
-      coverage = hit ? 1 : 0;
-      weight = doc.t.reduce((sum, t) => sum + idf(t), 0);
-    } else {
-      const total = doc.t.reduce((sum, t) => sum + idf(t), 0);
-      const matchedTokens = doc.t.filter((t) => queryTokens.has(t));
-      const matched = matchedTokens.reduce((sum, t) => sum + idf(t), 0);
-      coverage = total > 0 ? matched / total : 0;
-      weight = matched;
-      if (matchedTokens.length < Math.min(2, doc.t.length)) coverage = 0;
-    }
-    if (coverage < MIN_COVERAGE[doc.kind]) continue;
-    const score = coverage * coverage * weight * KIND_WEIGHT[doc.kind];
-    perSection.set(doc.s, [...(perSection.get(doc.s) ?? []), { doc, score, coverage }]);
-  }
-
-  const hits: SignatureHit[] = [];
-  for (const [s, matches] of perSection) {
-    matches.sort((a, b) => b.score - a.score);
-    const best = matches[0];
-    const section = index.sections[s];
-    if (!best || !section) continue;
-    const rest = matches.slice(1, 6).reduce((sum, m) => sum + m.score, 0);
-    hits.push({
-      slug: section.slug,
-      section: section.section,
-      score: Math.round((best.score + 0.3 * rest) * 1000) / 1000,
-      known: best.doc.kind !== 'symptom' && best.doc.kind !== 'title' && best.coverage >= 0.8,
-      matched: best.doc.text,
-      kind: best.doc.kind,
-      ...(best.doc.lang ? { lang: best.doc.lang } : {}),
-    });
-  }
-  hits.sort((a, b) => b.score - a.score || a.section.localeCompare(b.section));
-  // Keep the hits that are close enough to the best to be worth reading.
-  const top = hits[0]?.score ?? 0;
-  return hits.filter((h) => h.score >= top * 0.25);
-}
-
-export interface SectionHit extends Partial<Omit<SignatureHit, 'slug' | 'section' | 'score'>> {
-  slug: string;
-  section: string;
-  score: number;
-  known: boolean;
-}
-
-/**
- * The sections for a query, best first: signature matches and whole-text BM25 fused (each scaled
- * by its best score; a known error weighs 1.5, another signature match 0.7, the text 1). Sections
- * far below the best are left to full-text search.
- */
-export function rankSections(query: PreparedQuery, index: SignatureIndex, limit = 5): SectionHit[] {
-  const sig = matchSignatures(query, index);
-  const text = matchText(query, index);
-  const fused = new Map<string, SectionHit>();
-  const topText = text[0]?.score ?? 1;
-  const topSig = sig[0]?.score ?? 1;
-  for (const h of text) fused.set(h.slug, { slug: h.slug, section: h.section, score: h.score / topText, known: false });
-  for (const h of sig) {
-    const prev = fused.get(h.slug);
-    const add = ((h.known ? 1.5 : 0.7) * h.score) / topSig;
-    const { score: _score, ...rest } = h;
-    fused.set(h.slug, { ...rest, score: (prev?.score ?? 0) + add });
-  }
-  const ranked = [...fused.values()].sort((a, b) => b.score - a.score || a.section.localeCompare(b.section));
-  const best = ranked[0]?.score ?? 0;
-  return ranked.filter((h) => h.score >= best * 0.3).slice(0, limit);
-}

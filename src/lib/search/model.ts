@@ -1,0 +1,195 @@
+/**
+ * Ranking sections for a prepared query. Works on a QueryModel: what a query needs of the
+ * index (candidate signature docs with their token weights, BM25 postings for its tokens, and
+ * the sections' slugs), whether it comes from the whole compiled index (tests) or from the few
+ * shards the browser fetched for this query (shards.ts).
+ */
+import type { Lang } from '../schemas/guide.ts';
+import type { PreparedQuery } from './normalize.ts';
+import type { DocKind, SignatureIndex } from './signatures.ts';
+import { tokenize } from './tokens.ts';
+
+export interface ModelDoc {
+  /** Unique id of the doc (docs can arrive from several shards). */
+  i: number;
+  /** Section index. */
+  s: number;
+  kind: DocKind;
+  text: string;
+  lang?: Lang;
+  /** Tokens and their idf. */
+  t: string[];
+  w: number[];
+}
+
+export interface Postings {
+  /** Sections that contain the token (before any cap). */
+  df: number;
+  /** [section index, BM25 term weight without idf], best first. */
+  p: Array<[number, number]>;
+}
+
+export interface QueryModel {
+  /** Number of sections in the whole index. */
+  n: number;
+  docs: ReadonlyArray<ModelDoc>;
+  postings(token: string): Postings | undefined;
+  /** Slug and number of section `i`, when known. */
+  section(i: number): { slug: string; section: string } | undefined;
+}
+
+export const BM25 = { k1: 1.2, b: 0.5 };
+/** Tokens a query may use at most: a 100 KB log must not fetch every shard. */
+export const MAX_QUERY_TOKENS = 64;
+
+/** The query's tokens, most telling first (error lines, then the rest of the text), capped. */
+export function queryTokens(query: PreparedQuery): string[] {
+  const out = new Set<string>();
+  for (const t of tokenize([query.focus, ...query.errorLines, ...query.exceptions].join('\n'))) out.add(t);
+  for (const t of tokenize(query.kept)) out.add(t);
+  return [...out].slice(0, MAX_QUERY_TOKENS);
+}
+
+/** BM25 term weight of a token in a section, without idf (precomputed at build time). */
+export function termWeight(tf: number, length: number, avgLength: number): number {
+  return (tf * (BM25.k1 + 1)) / (tf + BM25.k1 * (1 - BM25.b + (BM25.b * length) / avgLength));
+}
+
+/** The whole compiled index as a model (no caps). */
+export function modelFromIndex(index: SignatureIndex): QueryModel {
+  const lengths = index.bags.map((bag) => Object.values(bag).reduce((a, x) => a + x, 0));
+  const avg = lengths.reduce((a, x) => a + x, 0) / Math.max(1, lengths.length);
+  const postings = new Map<string, Postings>();
+  index.bags.forEach((bag, s) => {
+    for (const [t, tf] of Object.entries(bag)) {
+      const entry = postings.get(t) ?? { df: 0, p: [] };
+      entry.df++;
+      entry.p.push([s, termWeight(tf, lengths[s] ?? 0, avg)]);
+      postings.set(t, entry);
+    }
+  });
+  for (const entry of postings.values()) entry.p.sort((a, b) => b[1] - a[1]);
+  return {
+    n: index.sections.length,
+    docs: index.docs.map((d, i) => ({ i, s: d.s, kind: d.kind, text: d.text, t: d.t, w: d.t.map((t) => index.idf[t] ?? 0), ...(d.lang ? { lang: d.lang } : {}) })),
+    postings: (t) => postings.get(t),
+    section: (i) => index.sections[i],
+  };
+}
+
+export interface RankedSection {
+  /** Section index in the whole index. */
+  s: number;
+  score: number;
+  /** A known error: an exception, message or output signature matched nearly whole. */
+  known: boolean;
+  /** The signature or phrase that matched best. */
+  matched?: string;
+  kind?: DocKind;
+  /** Set when the best match was text in this language (e.g. a Chinese phrase on the English site). */
+  lang?: Lang;
+}
+
+export interface SectionHit extends Omit<RankedSection, 's'> {
+  slug: string;
+  section: string;
+}
+
+const KIND_WEIGHT: Record<DocKind, number> = { exception: 1, message: 1, output: 1, symptom: 0.8, title: 0.6 };
+const MIN_COVERAGE: Record<DocKind, number> = { exception: 1, message: 0.7, output: 0.7, symptom: 0.6, title: 0.6 };
+const lastSegment = (name: string) => name.slice(name.lastIndexOf('.') + 1);
+
+interface SigMatch {
+  s: number;
+  score: number;
+  known: boolean;
+  doc: ModelDoc;
+}
+
+/** Sections whose signatures the query contains, best first. */
+export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMatch[] {
+  const tokens = new Set(tokenize([query.focus, ...query.errorLines, ...query.exceptions].join('\n')));
+  const perSection = new Map<number, Array<{ doc: ModelDoc; score: number; coverage: number }>>();
+  for (const doc of model.docs) {
+    const total = doc.w.reduce((a, x) => a + x, 0);
+    let coverage: number;
+    let weight: number;
+    if (doc.kind === 'exception') {
+      const hit = query.exceptions.some((e) => (doc.text.includes('.') ? e === doc.text : e === doc.text || lastSegment(e) === doc.text));
+      coverage = hit ? 1 : 0;
+      weight = total;
+    } else {
+      let matched = 0;
+      let count = 0;
+      doc.t.forEach((t, k) => {
+        if (tokens.has(t)) {
+          matched += doc.w[k] ?? 0;
+          count++;
+        }
+      });
+      coverage = total > 0 ? matched / total : 0;
+      weight = matched;
+      if (count < Math.min(2, doc.t.length)) coverage = 0;
+    }
+    if (coverage < MIN_COVERAGE[doc.kind]) continue;
+    const score = coverage * coverage * weight * KIND_WEIGHT[doc.kind];
+    perSection.set(doc.s, [...(perSection.get(doc.s) ?? []), { doc, score, coverage }]);
+  }
+  const out: SigMatch[] = [];
+  for (const [s, matches] of perSection) {
+    matches.sort((a, b) => b.score - a.score);
+    const best = matches[0];
+    if (!best) continue;
+    const rest = matches.slice(1, 6).reduce((sum, m) => sum + m.score, 0);
+    out.push({ s, score: best.score + 0.3 * rest, known: best.doc.kind !== 'symptom' && best.doc.kind !== 'title' && best.coverage >= 0.8, doc: best.doc });
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/** Sections ranked by BM25 over their whole text. */
+export function matchText(query: PreparedQuery, model: QueryModel): Array<{ s: number; score: number }> {
+  const scores = new Map<number, number>();
+  for (const t of queryTokens(query)) {
+    const entry = model.postings(t);
+    if (!entry || entry.df === 0) continue;
+    const idf = Math.log(1 + (model.n - entry.df + 0.5) / (entry.df + 0.5));
+    for (const [s, w] of entry.p) scores.set(s, (scores.get(s) ?? 0) + idf * w);
+  }
+  return [...scores].map(([s, score]) => ({ s, score })).sort((a, b) => b.score - a.score);
+}
+
+/**
+ * The sections for a query, best first: signature matches and whole-text BM25 fused (each scaled
+ * by its best score; a known error weighs 1.5, another signature match 0.7, the text 1). Sections
+ * far below the best are left to full-text search. Sections come back by index; see withSlugs.
+ */
+export function rankSections(query: PreparedQuery, model: QueryModel, limit = 5): RankedSection[] {
+  const sig = matchSignatures(query, model);
+  const text = matchText(query, model);
+  const fused = new Map<number, RankedSection>();
+  const topText = text[0]?.score ?? 1;
+  const topSig = sig[0]?.score ?? 1;
+  for (const h of text) fused.set(h.s, { s: h.s, score: h.score / topText, known: false });
+  for (const h of sig) {
+    const prev = fused.get(h.s);
+    fused.set(h.s, {
+      s: h.s,
+      score: (prev?.score ?? 0) + ((h.known ? 1.5 : 0.7) * h.score) / topSig,
+      known: h.known,
+      matched: h.doc.text,
+      kind: h.doc.kind,
+      ...(h.doc.lang ? { lang: h.doc.lang } : {}),
+    });
+  }
+  const ranked = [...fused.values()].sort((a, b) => b.score - a.score || a.s - b.s);
+  const best = ranked[0]?.score ?? 0;
+  return ranked.filter((h) => h.score >= best * 0.3).slice(0, limit);
+}
+
+/** Fills in slugs and numbers; hits whose section the model does not know are dropped. */
+export function withSlugs(hits: ReadonlyArray<RankedSection>, model: Pick<QueryModel, 'section'>): SectionHit[] {
+  return hits.flatMap(({ s, ...hit }) => {
+    const info = model.section(s);
+    return info ? [{ ...hit, slug: info.slug, section: info.section }] : [];
+  });
+}

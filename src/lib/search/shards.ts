@@ -1,0 +1,113 @@
+/**
+ * The search index as files that grow with the guide without making any one search download it
+ * all. Tokens are hashed into shards; a shard holds, for its tokens, the BM25 postings (capped to
+ * the best sections per token) and the signature docs keyed by their rarest tokens. Section slugs
+ * and titles sit in chunks of 64. A query fetches meta.json, the shards of its tokens (at most 64
+ * tokens), then the chunks of its best sections.
+ *
+ * Files (under /search/index/): meta.json; s-<n>.json (shard n); m-<n>.json (sections chunk n).
+ */
+import type { Lang } from '../schemas/guide.ts';
+import { termWeight, type ModelDoc, type Postings, type QueryModel } from './model.ts';
+import type { SignatureIndex } from './signatures.ts';
+
+export interface ShardMeta {
+  v: 2;
+  /** Number of shards; a token's shard is fnv1a(token) % shards. */
+  shards: number;
+  sections: number;
+  chunk: number;
+}
+export interface Shard {
+  /** token → postings */
+  p: Record<string, Postings>;
+  d: ModelDoc[];
+}
+export type SectionInfo = { slug: string; section: string; title: Partial<Record<Lang, string>> };
+
+/** Postings kept per token: the best sections for it. Common words lose their tail, which scores little anyway. */
+export const MAX_POSTINGS = 48;
+/** Docs kept per key token (copies of one error in many sections). */
+export const MAX_DOCS_PER_KEY = 48;
+const CHUNK = 64;
+/** Aim for shards of about this many raw bytes. */
+const TARGET_SHARD_BYTES = 24_000;
+
+export function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+export function shardIndex(index: SignatureIndex): { meta: ShardMeta; shards: Shard[]; chunks: SectionInfo[][] } {
+  const lengths = index.bags.map((bag) => Object.values(bag).reduce((a, x) => a + x, 0));
+  const avg = lengths.reduce((a, x) => a + x, 0) / Math.max(1, lengths.length);
+  const postings = new Map<string, Postings>();
+  index.bags.forEach((bag, s) => {
+    for (const [t, tf] of Object.entries(bag)) {
+      const entry = postings.get(t) ?? { df: 0, p: [] };
+      entry.df++;
+      entry.p.push([s, round(termWeight(tf, lengths[s] ?? 0, avg))]);
+      postings.set(t, entry);
+    }
+  });
+  for (const entry of postings.values()) entry.p = entry.p.sort((a, b) => b[1] - a[1]).slice(0, MAX_POSTINGS);
+
+  const docs: Array<{ doc: ModelDoc; keys: string[] }> = index.docs.map((d, i) => {
+    const w = d.t.map((t) => index.idf[t] ?? 0);
+    const keys = d.t
+      .map((t, k) => ({ t, w: w[k] ?? 0 }))
+      .sort((a, b) => b.w - a.w)
+      .slice(0, 2)
+      .map((x) => x.t);
+    return { doc: { i, s: d.s, kind: d.kind, text: d.text, t: d.t, w, ...(d.lang ? { lang: d.lang } : {}) }, keys };
+  });
+
+  const estimate = JSON.stringify([...postings]).length + JSON.stringify(docs).length;
+  let count = 1;
+  while (count < 4096 && estimate / count > TARGET_SHARD_BYTES) count *= 2;
+  const shards: Shard[] = Array.from({ length: count }, () => ({ p: {}, d: [] }));
+  for (const [t, entry] of postings) {
+    const shard = shards[fnv1a(t) % count];
+    if (shard) shard.p[t] = entry;
+  }
+  const perKey = new Map<string, number>();
+  for (const { doc, keys } of docs) {
+    for (const key of keys) {
+      const n = perKey.get(key) ?? 0;
+      if (n >= MAX_DOCS_PER_KEY) continue;
+      perKey.set(key, n + 1);
+      const shard = shards[fnv1a(key) % count];
+      if (shard && !shard.d.some((d) => d.i === doc.i)) shard.d.push(doc);
+    }
+  }
+  const chunks: SectionInfo[][] = [];
+  for (let i = 0; i < index.sections.length; i += CHUNK) chunks.push(index.sections.slice(i, i + CHUNK));
+  return { meta: { v: 2, shards: count, sections: index.sections.length, chunk: CHUNK }, shards, chunks };
+}
+
+/** A model over the shards fetched for one query. */
+export function modelFromShards(meta: ShardMeta, shards: ReadonlyArray<Shard>, chunks: ReadonlyMap<number, SectionInfo[]>): QueryModel {
+  const docs = new Map<number, ModelDoc>();
+  const postings = new Map<string, Postings>();
+  for (const shard of shards) {
+    for (const d of shard.d) docs.set(d.i, d);
+    for (const [t, p] of Object.entries(shard.p)) postings.set(t, p);
+  }
+  return {
+    n: meta.sections,
+    docs: [...docs.values()],
+    postings: (t) => postings.get(t),
+    section: (i) => chunks.get(Math.floor(i / meta.chunk))?.[i % meta.chunk],
+  };
+}
+
+/** Shard numbers a query's tokens live in. */
+export function shardsFor(tokens: ReadonlyArray<string>, meta: ShardMeta): number[] {
+  return [...new Set(tokens.map((t) => fnv1a(t) % meta.shards))].sort((a, b) => a - b);
+}

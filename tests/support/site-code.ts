@@ -1,0 +1,68 @@
+/**
+ * Every piece of code the site shows, for the verify tests: the fenced blocks of every guide in
+ * both languages (with their fence meta) and every command of every triage tree.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { codeBlocks } from '../../src/lib/guides/mdx-parts.ts';
+import { readGuideFolder } from '../../src/lib/guides/read-folder.ts';
+import { parseFenceMeta, type FenceMeta } from '../../src/lib/verify/fence-meta.ts';
+
+export type CodeOrigin = 'guide-zh' | 'guide-en' | 'tree';
+
+export interface SiteCode {
+  origin: CodeOrigin;
+  /** `src/content/guides/zh/x.mdx:42` or `src/content/trees/x.yaml#node-id[1]`. */
+  where: string;
+  /** Guide slug (guides only). */
+  slug?: string;
+  lang: string;
+  code: string;
+  meta: FenceMeta;
+  /** Problems with the fence meta itself. */
+  metaProblems: string[];
+}
+
+export function guideCode(folder = 'src/content/guides'): SiteCode[] {
+  return readGuideFolder(folder).flatMap((g) => {
+    const lang = g.file.split('/').at(-2) === 'en' ? 'en' : 'zh';
+    const slug = (g.file.split('/').at(-1) ?? '').replace(/\.mdx$/, '');
+    // Block lines count from the body; the frontmatter before it is added back for the file line.
+    const text = readFileSync(g.file, 'utf8');
+    const offset = text.slice(0, text.indexOf(g.body)).split('\n').length - 1;
+    return codeBlocks(g.body).map((b): SiteCode => {
+      const { meta, problems } = parseFenceMeta(b.meta);
+      return { origin: `guide-${lang}`, where: `${g.file}:${String(b.line + offset)}`, slug, lang: b.lang, code: b.code, meta, metaProblems: problems };
+    });
+  });
+}
+
+interface TreeNodeLike {
+  id?: string;
+  commands?: Array<{ lang?: string; code?: string }>;
+}
+
+export function treeCode(folder = 'src/content/trees'): SiteCode[] {
+  return readdirSync(folder)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .flatMap((name) => {
+      const file = join(folder, name);
+      const tree = parse(readFileSync(file, 'utf8')) as { nodes?: TreeNodeLike[] };
+      return (tree.nodes ?? []).flatMap((node) =>
+        (node.commands ?? []).map((c, i): SiteCode => ({
+          origin: 'tree',
+          where: `${file}#${node.id ?? '?'}[${String(i)}]`,
+          lang: c.lang ?? '',
+          code: (c.code ?? '').replace(/\n$/, ''),
+          meta: {},
+          metaProblems: [],
+        })),
+      );
+    });
+}
+
+export function siteCode(): SiteCode[] {
+  return [...guideCode(), ...treeCode()];
+}
