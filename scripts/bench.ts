@@ -10,6 +10,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join, relative, sep } from 'node:path';
 import { chromium } from '@playwright/test';
 import { pageWeight } from '../src/lib/budget/page-weight.ts';
@@ -114,7 +115,17 @@ function walk(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => join(dir, f)).filter((f) => statSync(f).isFile());
 }
 
-async function measureSearch(dist: string): Promise<{ firstBytes: number; warmBytes: number; firstResultMs: number }> {
+interface SearchBytes {
+  firstBytes: number;
+  firstGz: number;
+  warmBytes: number;
+  warmGz: number;
+  /** First search, gz, by part: Pagefind, our sharded index, the search code. */
+  parts: Record<string, number>;
+  firstResultMs: number;
+}
+
+async function measureSearch(dist: string): Promise<SearchBytes> {
   const port = 4500 + Math.floor(Math.random() * 400);
   const server = spawn(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'tests/support/serve.ts'), String(port)], { cwd: join(dist, '..'), stdio: 'ignore' });
   await new Promise((r) => setTimeout(r, 700));
@@ -122,8 +133,22 @@ async function measureSearch(dist: string): Promise<{ firstBytes: number; warmBy
   try {
     const page = await browser.newPage();
     let bytes = 0;
+    let gzBytes = 0;
+    const parts: Record<string, number> = {};
     page.on('response', (res) => {
-      if (/pagefind|search\/index|search-panel|render|SearchResults/.test(res.url())) void res.body().then((b) => (bytes += b.length), () => undefined);
+      const url = res.url();
+      if (!/pagefind|search\/index|search-panel|render|SearchResults/.test(url)) return;
+      void res.body().then(
+        (b) => {
+          bytes += b.length;
+          // Pagefind's index files are already gzip; a static host gzips the rest on the way.
+          const wire = /\.pf_|\.pagefind$/.test(url) ? b.length : gzipSync(b).length;
+          gzBytes += wire;
+          const part = url.includes('/pagefind/') ? 'pagefind' : url.includes('/search/index/') ? 'index' : 'code';
+          parts[part] = (parts[part] ?? 0) + wire;
+        },
+        () => undefined,
+      );
     });
     const start = Date.now();
     await page.goto(`http://127.0.0.1:${String(port)}/en/search/?q=${encodeURIComponent('sqlalchemy.exc.TimeoutError: QueuePool limit of size 5 overflow 10 reached')}`);
@@ -131,11 +156,13 @@ async function measureSearch(dist: string): Promise<{ firstBytes: number; warmBy
     const firstResultMs = Date.now() - start;
     await page.waitForLoadState('networkidle');
     const firstBytes = bytes;
+    const firstGz = gzBytes;
+    const firstParts = { ...parts };
     await page.locator('#search-page-q').fill('redis OOM command not allowed maxmemory');
     await page.locator('#search-page-q').press('Enter');
     await page.locator('search-results[data-search-state="done"]').waitFor();
     await page.waitForLoadState('networkidle');
-    return { firstBytes, warmBytes: bytes - firstBytes, firstResultMs };
+    return { firstBytes, firstGz, warmBytes: bytes - firstBytes, warmGz: gzBytes - firstGz, parts: firstParts, firstResultMs };
   } finally {
     await browser.close();
     server.kill();
@@ -175,7 +202,10 @@ for (const n of SIZES) {
       guideCssGzMax: max('css'),
       guideJsGzMax: max('js'),
       firstSearchKB: Math.round(search.firstBytes / 1024),
+      firstSearchGzKB: Math.round(search.firstGz / 1024),
+      firstSearchParts: Object.entries(search.parts).map(([k, v]) => `${k} ${String(Math.round(v / 1024))}`).join(', '),
       warmSearchKB: Math.round(search.warmBytes / 1024),
+      warmSearchGzKB: Math.round(search.warmGz / 1024),
       firstResultMs: search.firstResultMs,
     };
     console.log(row);

@@ -3,13 +3,13 @@
  * index.html, 404.html for anything missing). Astro 7's `astro preview` refuses to start while
  * another preview of the same project runs (e.g. the developer's `npm start`), and Node's default
  * 16 KB header limit would reject the 1 MB `?q=` the search tests send.
- * Usage: node tests/support/serve.ts <port>
+ * Usage: node tests/support/serve.ts <port> [folder, default dist]
  */
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 
-const ROOT = resolve('dist');
+const ROOT = resolve(process.argv[3] ?? 'dist');
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

@@ -127,6 +127,11 @@ export const en = {
   'vars.error.context': 'This value cannot be placed safely in one of the commands; that command keeps the placeholder.',
   'vars.slot': 'Placeholder: set “{label}” under Your values',
   'triage.allSteps': 'All steps on one page (printable)',
+  'offline.offline': 'You are offline. Every guide page, triage step and search in this language works from this device.',
+  'offline.offlineNotReady': 'You are offline. Pages you have not opened yet may be missing until the site has been saved on this device.',
+  'offline.ready': 'Saved for offline use: every page in this language.',
+  'offline.update': 'A new version of the guide is ready.',
+  'offline.reload': 'Reload to update',
   'root.choose': 'Choose your language',
 } as const;
 

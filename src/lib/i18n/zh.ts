@@ -127,5 +127,10 @@ export const zh: Record<UiKey, string> = {
   'vars.error.context': '这个值无法安全地放进某条命令；该命令保留占位符。',
   'vars.slot': '占位符：在“你的取值”中设置“{label}”',
   'triage.allSteps': '所有步骤（一页，可打印）',
+  'offline.offline': '你已离线。本语言的所有指南页面、排查步骤和搜索都可以在本设备上使用。',
+  'offline.offlineNotReady': '你已离线。在网站保存到本设备之前，尚未打开过的页面可能无法访问。',
+  'offline.ready': '已保存供离线使用：本语言的所有页面。',
+  'offline.update': '指南有新版本。',
+  'offline.reload': '重新加载以更新',
   'root.choose': '选择语言',
 };

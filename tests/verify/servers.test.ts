@@ -1,0 +1,580 @@
+/**
+ * The guide's Redis and PostgreSQL diagnostics, run for real: a redis-server and a PostgreSQL
+ * started here (loopback, free ports, temporary folders, stopped at the end) answer every
+ * `redis-cli`, `psql` and Python Redis command of the guides and triage trees, as written but
+ * pointed at these servers, and each must print what the guide tells the reader to look for.
+ * Then the failures the guide is about are reproduced (OOM under `noeviction`, a refused
+ * connection, PostgreSQL out of connection slots), and their real messages must be among the
+ * guide's signatures. The result goes to src/data/verified.json for the "verified" badge.
+ *
+ * Needs the Debian packages redis-server, postgresql and python3-redis: installed when missing
+ * and running as root (as CI does), otherwise the tests skip and say why.
+ */
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { readGuideFolder } from '../../src/lib/guides/read-folder.ts';
+import { validateGuideEntries } from '../../src/lib/guides/validate.ts';
+import { variableNamed } from '../../src/lib/variables/definitions.ts';
+import { shellQuote } from '../../src/lib/variables/quote.ts';
+import { correctionOriginals } from '../../src/lib/guides/mdx-parts.ts';
+import { matchingSignatures } from '../../src/lib/verify/signature-match.ts';
+import { serializeVerified, serverVersion, type Verified, type VerifyServer } from '../../src/lib/verify/verified.ts';
+import { freePort, ensurePostgres, ensureRedis, startPostgres, startRedis, type PostgresHandle, type RedisHandle } from '../support/servers.ts';
+import { guideCode, treeCode, type SiteCode } from '../support/site-code.ts';
+import { aptInstall } from '../support/system-packages.ts';
+
+const VERIFIED_FILE = 'src/data/verified.json';
+const DB = 'arya_video_agent';
+/** Small on purpose: the connection-limit test fills it. 3 of them are reserved for superusers (the default). */
+const MAX_CONNECTIONS = 10;
+
+// ------------------------------------------------------------------ the site's commands
+
+interface SiteCommand {
+  text: string;
+  server: VerifyServer;
+  /** slug → position of the command's first appearance in that guide (for the badge's order). */
+  guides: Map<string, number>;
+  trees: string[];
+}
+
+function commandServer(line: string): VerifyServer | undefined {
+  if (/^redis-cli\b/.test(line) || /^python3? -c "import redis\b/.test(line)) return 'redis';
+  if (/^psql\b/.test(line)) return 'postgresql';
+  return undefined;
+}
+
+function collectCommands(blocks: ReadonlyArray<SiteCode>): Map<string, SiteCommand> {
+  const found = new Map<string, SiteCommand>();
+  blocks.forEach((b, blockIndex) => {
+    if (b.lang !== 'bash') return;
+    b.code.split('\n').forEach((raw, lineIndex) => {
+      const text = raw.trim();
+      const server = commandServer(text);
+      if (!server) return;
+      const c = found.get(text) ?? { text, server, guides: new Map(), trees: [] };
+      if (b.slug && !c.guides.has(b.slug)) c.guides.set(b.slug, blockIndex * 1000 + lineIndex);
+      if (b.origin === 'tree') c.trees.push(b.where);
+      found.set(text, c);
+    });
+  });
+  return found;
+}
+
+const guideBlocks = guideCode();
+const commands = collectCommands([...guideBlocks, ...treeCode()]);
+
+interface Expectation {
+  /** Order to run in: reads first, then the commands that change the server. */
+  phase: number;
+  /** What the guide tells the reader to look for, as patterns over the output. */
+  look: RegExp[];
+}
+
+/** Every Redis and PostgreSQL command on the site, with what its output must show. */
+const EXPECT: Record<string, Expectation> = {
+  'redis-cli ping': { phase: 1, look: [/^PONG$/m] },
+  'redis-cli -u redis://localhost:6379 ping': { phase: 1, look: [/^PONG$/m] },
+  'redis-cli INFO memory': { phase: 1, look: [/^used_memory_human:\S+$/m, /^maxmemory_human:\S+$/m, /^maxmemory_policy:\S+$/m] },
+  'redis-cli DBSIZE': { phase: 1, look: [/^[1-9]\d*$/m] },
+  'redis-cli INFO keyspace': { phase: 1, look: [/^db0:keys=\d+,expires=\d+,avg_ttl=\d+/m] },
+  'redis-cli INFO stats | grep keyspace_': { phase: 1, look: [/^keyspace_hits:\d+/m, /^keyspace_misses:\d+/m] },
+  "redis-cli --scan --pattern 'api:response:*' | head -5": { phase: 1, look: [/^api:response:\/api\/v1\/tasks\?user_id=user_\d+$/m] },
+  'redis-cli --bigkeys': { phase: 1, look: [/^-------- summary -------$/m, /^Biggest\s+string found '"tasks:\d+"' has \d+ bytes$/m] },
+  'redis-cli --bigkeys -i 0.1': { phase: 1, look: [/^-------- summary -------$/m, /^Biggest\s+string found '.+' has \d+ bytes$/m] },
+  'redis-cli --memkeys': { phase: 1, look: [/^-------- summary -------$/m, /^Biggest\s+(string|hash|list) found '.+' has \d+ bytes$/m] },
+  'redis-cli --memkeys -i 0.1': { phase: 1, look: [/^-------- summary -------$/m, /^Biggest\s+(string|hash|list) found '.+' has \d+ bytes$/m] },
+  'redis-cli CONFIG GET bind': { phase: 1, look: [/^bind\n127\.0\.0\.1( -::1)?$/m] },
+  'redis-cli CONFIG GET port': { phase: 1, look: [/^port\n\d+$/m] },
+  'redis-cli CONFIG GET protected-mode': { phase: 1, look: [/^protected-mode\n(yes|no)$/m] },
+  'redis-cli CONFIG SET maxmemory 2gb': { phase: 2, look: [/^OK$/m] },
+  'redis-cli CONFIG SET maxmemory-policy allkeys-lru': { phase: 2, look: [/^OK$/m] },
+  'redis-cli CONFIG REWRITE': { phase: 3, look: [/^OK$/m] },
+  [`python -c "import redis; r = redis.from_url('redis://localhost:6379', socket_connect_timeout=5); print('Redis OK' if r.ping() else 'Redis Failed')"`]: {
+    phase: 1,
+    look: [/^Redis OK$/m],
+  },
+  [`python -c "import redis; import time; r = redis.from_url('redis://localhost:6379'); start = time.time(); r.ping(); print(f'Redis ping time: {time.time() - start:.3f}s')"`]: {
+    phase: 1,
+    look: [/^Redis ping time: \d+\.\d{3}s$/m],
+  },
+  [`psql -h localhost -p 5432 -U postgres -d ${DB} -c "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database();"`]: {
+    phase: 1,
+    look: [/^ count $/m, /^\s+[1-9]\d*$/m],
+  },
+  [`psql -h localhost -p 5432 -U postgres -d ${DB} -c "SELECT state, count(*) FROM pg_stat_activity WHERE datname = current_database() GROUP BY state;"`]: {
+    phase: 1,
+    look: [/^\s*state\s+\|\s+count\s*$/m, /^ active\s+\|\s+\d+$/m, /^ idle in transaction\s+\|\s+\d+$/m],
+  },
+  [`psql -h localhost -p 5432 -U postgres -d ${DB} -c "SHOW max_connections;"`]: { phase: 1, look: [new RegExp(`^ ${String(MAX_CONNECTIONS)}$`, 'm')] },
+  [`psql -h localhost -p 5432 -U postgres -d ${DB} -c "SELECT * FROM pg_stat_statements ORDER BY mean_exec_time DESC LIMIT 10;"`]: {
+    phase: 1,
+    look: [/\|\s*mean_exec_time\s*\|/, /^\((\d+) rows?\)$/m],
+  },
+  [`psql -h localhost -p 5432 -U postgres -d ${DB} -c "SELECT calls, round(mean_exec_time::numeric, 2) AS mean_ms, query FROM pg_stat_statements ORDER BY mean_exec_time DESC LIMIT 10;"`]: {
+    phase: 1,
+    look: [/^\s*calls\s+\|\s+mean_ms\s+\|\s+query\s*$/m, /^\s+\d+\s+\|\s+\d+\.\d{2}\s+\|\s+\S/m],
+  },
+  [`psql -h localhost -p 5432 -U postgres -d ${DB} -c "EXPLAIN ANALYZE SELECT * FROM tasks WHERE user_id = 'user_123' LIMIT 20;"`]: {
+    phase: 1,
+    look: [/Seq Scan on tasks\s+\(cost=[\d.]+ rows=\d+ width=\d+\) \(actual time=[\d.]+ rows=\d+ loops=\d+\)/, /Rows Removed by Filter: [1-9]\d*/, /Execution Time: \d+\.\d+ ms/],
+  },
+};
+
+// ------------------------------------------------------------------ running them
+
+const variable = (name: string) => {
+  const v = variableNamed(name);
+  assert.ok(v, `no variable ${name} in src/lib/variables/definitions.ts`);
+  return v;
+};
+
+/** The command as the guide writes it, pointed at the test servers through the variables' written forms. */
+function pointAt(line: string, redisPort: number | undefined, pgPort: number | undefined): string {
+  let out = line;
+  if (redisPort !== undefined) {
+    const url = variable('redis_url');
+    out = out.replaceAll(url.written, url.written.replace(/:\d+$/, `:${String(redisPort)}`));
+    out = out.replace(/(^|[|;&]\s*)redis-cli\b/g, `$1redis-cli -p ${String(redisPort)}`);
+  }
+  if (pgPort !== undefined) {
+    const port = variable('db_port');
+    out = out.replaceAll(`${port.after ?? ''}${port.written}`, `${port.after ?? ''}${String(pgPort)}`);
+  }
+  return out;
+}
+
+let pythonBin: string | undefined;
+let pythonSkip: string | undefined;
+
+/** A `python` that has redis-py, first on PATH, so the guide's `python -c` runs as written. */
+function preparePython(): void {
+  const candidates = ['python3', '/usr/bin/python3'];
+  const has = (py: string) => spawnSync(py, ['-c', 'import redis'], { stdio: 'ignore' }).status === 0;
+  let py = candidates.find(has);
+  if (!py) {
+    const failed = aptInstall(['python3-redis']);
+    py = has('/usr/bin/python3') ? '/usr/bin/python3' : undefined;
+    if (!py) {
+      pythonSkip = `no python with redis-py (Debian package python3-redis): ${failed ?? 'installed, still not importable'}`;
+      return;
+    }
+  }
+  const real = spawnSync(py, ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).stdout.trim();
+  pythonBin = mkdtempSync(join(tmpdir(), 'arya-verify-python-'));
+  symlinkSync(real, join(pythonBin, 'python'));
+}
+
+interface Run {
+  command: string;
+  output: string;
+  status: number | null;
+}
+
+function run(command: string, extraEnv: Record<string, string> = {}): Run {
+  const env = { ...process.env, ...extraEnv, PATH: `${pythonBin ? `${pythonBin}:` : ''}${process.env['PATH'] ?? ''}` };
+  const r = spawnSync('bash', ['-c', command], { encoding: 'utf8', env, timeout: 60_000 });
+  return { command, output: `${r.stdout}${r.stderr}`, status: r.status };
+}
+
+function assertLooks(r: Run, look: ReadonlyArray<RegExp>): void {
+  for (const re of look) assert.match(r.output, re, `${r.command}\nprinted:\n${r.output}`);
+}
+
+// ------------------------------------------------------------------ the guides' signatures
+
+const guideFiles = readGuideFolder('src/content/guides');
+const { entries } = validateGuideEntries(guideFiles);
+function signaturesOf(slug: string): Array<{ text: string }> {
+  const both = entries.filter((e) => e.slug === slug);
+  assert.equal(both.length, 2, `guide ${slug} in both languages`);
+  const [zh, en] = both;
+  assert.deepEqual(zh?.data.signatures.filter((s) => s.kind !== 'symptom'), en?.data.signatures.filter((s) => s.kind !== 'symptom'), `${slug}: the same error signatures in both languages`);
+  return zh?.data.signatures.filter((s) => s.kind !== 'symptom') ?? [];
+}
+
+/** Asserts that `message` (a real line) is one of the guide's signatures; records it as reproduced. */
+function assertSignature(slug: string, message: string, output: string): void {
+  assert.ok(output.includes(message), `expected the real output to contain ${JSON.stringify(message)}; it was:\n${output}`);
+  const matched = matchingSignatures(signaturesOf(slug), message);
+  assert.ok(matched.length > 0, `${slug}: the real message ${JSON.stringify(message)} is not among the guide's signatures`);
+  reproduced(slug, matched);
+}
+
+// ------------------------------------------------------------------ what was verified
+
+const verified: Verified = { servers: {}, guides: {} };
+const order = new Map<string, number>();
+let failures = 0;
+
+function verifiedCommand(c: SiteCommand): void {
+  for (const [slug, position] of c.guides) {
+    const g = (verified.guides[slug] ??= { commands: {}, reproduced: [] });
+    (g.commands[c.server] ??= []).push(c.text);
+    order.set(`${slug}\n${c.text}`, position);
+  }
+}
+function reproduced(slug: string, texts: ReadonlyArray<string>): void {
+  const g = (verified.guides[slug] ??= { commands: {}, reproduced: [] });
+  g.reproduced.push(...texts);
+}
+
+/** Wraps a test body so that a failure keeps verified.json from being written. */
+function counted(fn: () => void | Promise<void>): () => Promise<void> {
+  return async () => {
+    try {
+      await fn();
+    } catch (error) {
+      failures++;
+      throw error;
+    }
+  };
+}
+
+const redisSkip = ensureRedis();
+const postgresSkip = ensurePostgres();
+if (!redisSkip) preparePython();
+
+after(() => {
+  if (pythonBin) rmSync(pythonBin, { recursive: true, force: true });
+  if (redisSkip || postgresSkip || pythonSkip || failures > 0) {
+    console.log(`# ${VERIFIED_FILE} not written: ${[redisSkip, postgresSkip, pythonSkip].filter(Boolean).join('; ') || `${String(failures)} test(s) failed`}`);
+    return;
+  }
+  for (const g of Object.entries(verified.guides)) {
+    const [slug, data] = g;
+    for (const list of Object.values(data.commands)) list.sort((a, b) => (order.get(`${slug}\n${a}`) ?? 0) - (order.get(`${slug}\n${b}`) ?? 0));
+    data.reproduced.sort();
+  }
+  const text = serializeVerified(verified);
+  let before = '';
+  try {
+    before = readFileSync(VERIFIED_FILE, 'utf8');
+  } catch {
+    // first run
+  }
+  if (text !== before) {
+    mkdirSync('src/data', { recursive: true });
+    writeFileSync(VERIFIED_FILE, text);
+    console.log(`# ${VERIFIED_FILE} updated`);
+  }
+});
+
+describe('the site’s commands', () => {
+  test('every redis-cli, psql and Python Redis command on the site has an expectation here', () => {
+    assert.deepEqual([...commands.keys()].filter((c) => !(c in EXPECT)), []);
+    assert.deepEqual(Object.keys(EXPECT).filter((c) => !commands.has(c)), [], 'expectations for commands no longer on the site');
+  });
+});
+
+// ------------------------------------------------------------------ Redis
+
+const redisConfBlocks = guideBlocks.filter((b) => b.meta.file === 'redis.conf');
+
+describe('Redis, for real', { skip: redisSkip ?? false }, () => {
+  let redis: RedisHandle;
+  const port = () => redis.port;
+
+  before(async () => {
+    const zh = redisConfBlocks.find((b) => b.origin === 'guide-zh');
+    assert.ok(zh, 'the redis.conf excerpt of the guide');
+    redis = await startRedis(`${zh.code}\n`);
+    const version = serverVersion('redis', redis.version);
+    assert.ok(version, redis.version);
+    verified.servers.redis = version;
+    // Data shaped like the app's cache: task entries with a TTL, cached API responses, a hash, a list.
+    const seed = [
+      ...Array.from({ length: 60 }, (_, i) => `SET tasks:${String(i)} "${'x'.repeat(20 * (i + 1))}" EX 3600`),
+      ...Array.from({ length: 5 }, (_, i) => `SET "api:response:/api/v1/tasks?user_id=user_${String(i)}" "[]"`),
+      'HSET task:meta:1 status pending priority 1',
+      'RPUSH queue:tasks a b c',
+    ];
+    const r = spawnSync('redis-cli', ['-p', String(port())], { input: seed.join('\n'), encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+  });
+  after(() => redis?.stop());
+
+  test('redis-server starts with the guide’s redis.conf excerpt, in both languages, and applies it', counted(async () => {
+    assert.equal(redisConfBlocks.length, 2);
+    for (const block of redisConfBlocks) {
+      const r = await startRedis(`${block.code}\n`);
+      try {
+        const out = run(`redis-cli -p ${String(r.port)} CONFIG GET maxmemory maxmemory-policy`).output;
+        assert.match(out, /^maxmemory\n2147483648$/m, block.where);
+        assert.match(out, /^maxmemory-policy\nallkeys-lru$/m, block.where);
+      } finally {
+        r.stop();
+      }
+    }
+  }));
+
+  const redisCommands = [...commands.values()].filter((c) => c.server === 'redis').sort((a, b) => (EXPECT[a.text]?.phase ?? 0) - (EXPECT[b.text]?.phase ?? 0));
+  for (const c of redisCommands) {
+    const skip = c.text.startsWith('python') ? (pythonSkip ?? false) : false;
+    test(`${c.text} prints what the guide says to look for`, { skip }, counted(() => {
+      const r = run(pointAt(c.text, port(), undefined));
+      assert.equal(r.status, 0, `${r.command}\n${r.output}`);
+      assertLooks(r, EXPECT[c.text]?.look ?? []);
+      if (c.text === 'redis-cli CONFIG SET maxmemory 2gb') assert.match(run(`redis-cli -p ${String(port())} INFO memory`).output, /^maxmemory_human:2\.00G$/m);
+      if (c.text === 'redis-cli CONFIG REWRITE') {
+        const conf = readFileSync(redis.configFile ?? '', 'utf8');
+        assert.match(conf, /^maxmemory 2gb$/m);
+        assert.match(conf, /^maxmemory-policy allkeys-lru$/m);
+      }
+      verifiedCommand(c);
+    }));
+  }
+});
+
+describe('Redis failures the guide is about, reproduced', { skip: redisSkip ?? false }, () => {
+  let bare: RedisHandle;
+  before(async () => {
+    // As the redis:7-alpine container of section 3.1 runs it: no configuration file, defaults.
+    bare = await startRedis(undefined);
+    spawnSync('redis-cli', ['-p', String(bare.port)], { input: 'SET tasks:1 cached\nSET tasks:2 cached\n' });
+  });
+  after(() => bare?.stop());
+
+  test('without a configuration file, CONFIG REWRITE fails as the guide warns', counted(() => {
+    const r = run(`redis-cli --no-raw -p ${String(bare.port)} CONFIG REWRITE`);
+    assertSignature('redis-out-of-memory', "(error) ERR The server is running without a config file", r.output);
+  }));
+
+  test('the default eviction policy is noeviction, as INFO memory shows', counted(() => {
+    const r = run(`redis-cli -p ${String(bare.port)} INFO memory`);
+    assertSignature('redis-out-of-memory', 'maxmemory_policy:noeviction', r.output);
+  }));
+
+  test('past maxmemory with noeviction, redis-cli writes fail with the OOM error and reads still work', counted(() => {
+    // Any limit below what the server already uses: every write is then refused.
+    assert.match(run(`redis-cli -p ${String(bare.port)} CONFIG SET maxmemory 1`).output, /^OK$/m);
+    const write = run(`redis-cli --no-raw -p ${String(bare.port)} SET tasks:3 cached`);
+    assertSignature('redis-out-of-memory', "(error) OOM command not allowed when used memory > 'maxmemory'.", write.output);
+    assertSignature('redis-out-of-memory', "OOM command not allowed when used memory > 'maxmemory'.", write.output);
+    assert.match(run(`redis-cli -p ${String(bare.port)} GET tasks:1`).output, /^cached$/m, 'reads keep working');
+  }));
+
+  test('past maxmemory with noeviction, redis-py raises a ResponseError (OutOfMemoryError in newer redis-py) with the same message', { skip: pythonSkip ?? false }, counted(() => {
+    const r = run(`python -c "import redis; redis.from_url('redis://localhost:${String(bare.port)}').set('tasks:3', 'cached')"`);
+    assert.notEqual(r.status, 0);
+    const last = r.output.trim().split('\n').at(-1) ?? '';
+    const m = /^(redis\.exceptions\.(?:OutOfMemoryError|ResponseError)): (.*)$/.exec(last);
+    assert.ok(m, `the traceback ends with the redis-py exception:\n${r.output}`);
+    assertSignature('redis-out-of-memory', m[1] ?? '', last);
+    assertSignature('redis-out-of-memory', m[2] ?? '', last);
+  }));
+
+  test('on a closed port, redis-cli ping prints Connection refused', counted(async () => {
+    const closed = await freePort();
+    const r = run(`redis-cli -p ${String(closed)} ping`);
+    assertSignature('redis-connection-failed', `Could not connect to Redis at 127.0.0.1:${String(closed)}: Connection refused`, r.output);
+  }));
+
+  test('on a closed port, the guide’s Python check raises redis.exceptions.ConnectionError: Connection refused', { skip: pythonSkip ?? false }, counted(async () => {
+    const closed = await freePort();
+    const check = [...commands.keys()].find((c) => c.includes('socket_connect_timeout=5'));
+    assert.ok(check);
+    const r = run(pointAt(check, closed, undefined));
+    assert.notEqual(r.status, 0);
+    const last = r.output.trim().split('\n').at(-1) ?? '';
+    assert.equal(last, `redis.exceptions.ConnectionError: Error 111 connecting to localhost:${String(closed)}. Connection refused.`);
+    assertSignature('redis-connection-failed', 'redis.exceptions.ConnectionError', last);
+    assertSignature('redis-connection-failed', `Error 111 connecting to localhost:${String(closed)}. Connection refused.`, last);
+    assertSignature('app-fails-to-start', 'redis.exceptions.ConnectionError', last);
+  }));
+});
+
+// ------------------------------------------------------------------ PostgreSQL
+
+/** The environment without libpq's PG* variables, so a command connects where it says. */
+function withoutPgEnv(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => !e[0].startsWith('PG') && e[1] !== undefined));
+}
+
+interface Session {
+  ok: boolean;
+  output: string;
+  close(): void;
+}
+
+/** A psql session that stays connected (idle, or in an open transaction) until closed. */
+function openSession(pgPort: number, user: string, firstSql = "SELECT 'ready';"): Promise<Session> {
+  return new Promise((resolve) => {
+    const child = spawn('psql', ['-h', 'localhost', '-p', String(pgPort), '-U', user, '-d', DB, '-At'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let output = '';
+    let done = false;
+    const close = () => {
+      child.stdin.end();
+      child.kill();
+    };
+    const finish = (ok: boolean) => {
+      if (done) return;
+      done = true;
+      resolve({ ok, output, close });
+    };
+    child.stdout.on('data', (d: Buffer) => {
+      output += d.toString();
+      if (output.includes('ready')) finish(true);
+    });
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('exit', () => finish(false));
+    child.stdin.write(`${firstSql}\nSELECT 'ready';\n`);
+  });
+}
+
+describe('PostgreSQL, for real', { skip: postgresSkip ?? false }, () => {
+  let pg: PostgresHandle;
+  const psql = (sql: string, user = 'postgres') => run(`psql -h localhost -p ${String(pg.port)} -U ${user} -d ${DB} -c ${shellQuote(sql)}`);
+  const guideCommand = (needle: string) => {
+    const c = [...commands.values()].find((x) => x.server === 'postgresql' && x.text.includes(needle));
+    assert.ok(c, `a psql command with ${needle}`);
+    return c;
+  };
+  const runGuide = (c: SiteCommand) => run(pointAt(c.text, undefined, pg.port));
+  const held: Session[] = [];
+
+  before(async () => {
+    pg = await startPostgres({ max_connections: String(MAX_CONNECTIONS) });
+    const version = serverVersion('postgresql', pg.version);
+    assert.ok(version, pg.version);
+    verified.servers.postgresql = version;
+    const setup = [
+      `CREATE DATABASE ${DB};`,
+      'CREATE ROLE arya LOGIN;',
+    ];
+    for (const sql of setup) assert.equal(run(`psql -h localhost -p ${String(pg.port)} -U postgres -d postgres -c ${shellQuote(sql)}`).status, 0);
+    // The tasks table as the guide's queries and indexes imply: 50 000 tasks of 1 000 users.
+    const table = [
+      'CREATE TABLE tasks (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), user_id text NOT NULL, status text NOT NULL,',
+      '  priority integer NOT NULL DEFAULT 0, title text, created_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL DEFAULT now());',
+      "INSERT INTO tasks (user_id, status, priority, title, created_at) SELECT 'user_' || (i % 1000), (ARRAY['pending','processing','completed','failed'])[1 + i % 4],",
+      "  i % 3, 'task ' || i, now() - i * interval '1 minute' FROM generate_series(1, 50000) AS i;",
+      'GRANT SELECT ON tasks TO arya;',
+      'ANALYZE tasks;',
+    ].join('\n');
+    const r = spawnSync('psql', ['-h', 'localhost', '-p', String(pg.port), '-U', 'postgres', '-d', DB, '-v', 'ON_ERROR_STOP=1', '-q'], { input: table, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+  });
+  after(() => {
+    for (const s of held) s.close();
+    pg?.stop();
+  });
+
+  test('before pg_stat_statements is set up, the guide’s query fails with the error the guide names', counted(() => {
+    const r = runGuide(guideCommand('SELECT * FROM pg_stat_statements'));
+    assertSignature('db-pool-exhausted', 'ERROR:  relation "pg_stat_statements" does not exist', r.output);
+  }));
+
+  test('CREATE EXTENSION alone is not enough: the view refuses to work until the library is preloaded', counted(() => {
+    assert.equal(psql('CREATE EXTENSION IF NOT EXISTS pg_stat_statements;').status, 0);
+    const r = runGuide(guideCommand('SELECT * FROM pg_stat_statements'));
+    assertSignature('db-pool-exhausted', 'ERROR:  pg_stat_statements must be loaded via shared_preload_libraries', r.output);
+  }));
+
+  test('set up as the guide explains (shared_preload_libraries, restart, CREATE EXTENSION), pg_stat_statements answers', counted(() => {
+    appendFileSync(join(pg.dataDir, 'postgresql.conf'), "\nshared_preload_libraries = 'pg_stat_statements'\n");
+    pg.restart();
+    assert.equal(psql('CREATE EXTENSION IF NOT EXISTS pg_stat_statements;').status, 0);
+    assert.match(psql('SHOW shared_preload_libraries;').output, /pg_stat_statements/);
+    // Some statements for it to have seen.
+    for (let i = 0; i < 3; i++) psql(`SELECT count(*) FROM tasks WHERE status = 'failed' AND priority = ${String(i)};`);
+  }));
+
+  test('the database has an idle-in-transaction session for the guide’s state count to show', counted(async () => {
+    const s = await openSession(pg.port, 'postgres', 'BEGIN; SELECT 1;');
+    held.push(s);
+    assert.ok(s.ok, s.output);
+  }));
+
+  const pgCommands = [...commands.values()].filter((c) => c.server === 'postgresql');
+  for (const c of pgCommands) {
+    test(`${c.text} prints what the guide says to look for`, counted(() => {
+      const r = runGuide(c);
+      assert.equal(r.status, 0, `${r.command}\n${r.output}`);
+      assertLooks(r, EXPECT[c.text]?.look ?? []);
+      if (c.text.includes('EXPLAIN ANALYZE')) {
+        const lines = r.output.split('\n').map((l) => l.trim().replace(/^->\s+/, ''));
+        for (const line of lines.filter((l) => /^(Seq Scan on|Rows Removed by Filter|Execution Time)/.test(l))) {
+          assert.ok(matchingSignatures(signaturesOf('slow-queries'), line).length > 0, `slow-queries has a signature for ${line}`);
+          reproduced('slow-queries', matchingSignatures(signaturesOf('slow-queries'), line));
+        }
+      }
+      verifiedCommand(c);
+    }));
+  }
+
+  const sqlBlocks = guideBlocks.filter((b) => b.lang === 'sql');
+  test('the guide’s CREATE INDEX statements run, in both languages, and the query then uses an index', counted(() => {
+    assert.equal(sqlBlocks.length, 4);
+    const explain = guideCommand('EXPLAIN ANALYZE');
+    for (const block of sqlBlocks) {
+      const file = join(pg.dir, 'block.sql');
+      writeFileSync(file, `${block.code}\n`);
+      // -f runs each statement on its own (autocommit), as pasting the lines at the psql prompt does.
+      const r = run(`psql -h localhost -p ${String(pg.port)} -U postgres -d ${DB} -v ON_ERROR_STOP=1 -f ${file}`);
+      assert.equal(r.status, 0, `${block.where}\n${r.output}`);
+      assert.equal((r.output.match(/^CREATE INDEX$/gm) ?? []).length, 2, `${block.where}\n${r.output}`);
+      const plan = runGuide(explain).output;
+      assert.doesNotMatch(plan, /Seq Scan on tasks/, `${block.where}: the query still scans the table:\n${plan}`);
+      assert.match(plan, /Index Scan on idx_tasks_user_(created_status|priority_created)|Index Scan using idx_tasks_user_(created_status|priority_created)/, plan);
+      assert.equal(psql('DROP INDEX idx_tasks_user_created_status, idx_tasks_user_priority_created;').status, 0);
+      for (const line of block.code.split('\n').map((l) => l.trim()).filter((l) => /^CREATE INDEX/.test(l))) {
+        const g = (verified.guides['slow-queries'] ??= { commands: {}, reproduced: [] });
+        (g.commands.postgresql ??= []).push(line);
+        order.set(`slow-queries\n${line}`, 1_000_000 + (block.code.includes('CONCURRENTLY') ? 10 : 0) + (line.includes('priority') ? 1 : 0));
+      }
+    }
+  }));
+
+  test('CREATE INDEX CONCURRENTLY fails when both statements go in one psql -c, as one transaction', counted(() => {
+    const block = sqlBlocks.find((b) => b.code.includes('CONCURRENTLY'));
+    assert.ok(block);
+    const r = psql(block.code);
+    assert.notEqual(r.status, 0);
+    assertSignature('slow-queries', 'ERROR:  CREATE INDEX CONCURRENTLY cannot run inside a transaction block', r.output);
+  }));
+
+  test('without -h, psql tries the local socket and fails as the guide’s correction says', counted(async () => {
+    const zh = guideFiles.find((g) => g.file.endsWith('zh/db-pool-exhausted.mdx'));
+    const original = correctionOriginals(zh?.body ?? '').find((o) => o.startsWith('psql -U postgres'));
+    assert.ok(original, 'the correction keeps the original psql command');
+    // A port nothing listens on, so the socket path is one no server has, whatever runs on this machine.
+    const closed = await freePort();
+    const env: Record<string, string> = { PGPORT: String(closed) };
+    const r = spawnSync('bash', ['-c', original.split('\n')[0] ?? ''], { encoding: 'utf8', env: { ...withoutPgEnv(), ...env }, timeout: 30_000 });
+    const line = `${r.stdout}${r.stderr}`.trim().split('\n')[0] ?? '';
+    assert.match(line, /^psql: error: connection to server on socket "[^"]+" failed: No such file or directory$/);
+    assertSignature('db-pool-exhausted', line, line);
+  }));
+
+  test('past max_connections, PostgreSQL refuses ordinary users first, then everyone, with the messages the guide lists', counted(async () => {
+    for (const s of held.splice(0)) s.close();
+    await new Promise((r) => setTimeout(r, 300));
+    const sessions: Session[] = [];
+    try {
+      let refused: Session | undefined;
+      for (let i = 0; i < MAX_CONNECTIONS && !refused; i++) {
+        const s = await openSession(pg.port, 'arya');
+        if (s.ok) sessions.push(s);
+        else refused = s;
+      }
+      assert.ok(refused, 'an ordinary user is refused before max_connections is reached');
+      assertSignature('db-pool-exhausted', 'FATAL:  remaining connection slots are reserved for non-replication superuser connections', refused.output);
+      refused = undefined;
+      for (let i = 0; i < MAX_CONNECTIONS && !refused; i++) {
+        const s = await openSession(pg.port, 'postgres');
+        if (s.ok) sessions.push(s);
+        else refused = s;
+      }
+      assert.ok(refused, 'a superuser is refused at max_connections');
+      assert.equal(sessions.length, MAX_CONNECTIONS);
+      assertSignature('db-pool-exhausted', 'FATAL:  sorry, too many clients already', refused.output);
+    } finally {
+      for (const s of sessions) s.close();
+    }
+  }));
+});
