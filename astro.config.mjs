@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { variablesTransformer } from './src/lib/variables/shiki.ts';
+import { shortThemeVariables, variablesTransformer } from './src/lib/variables/shiki.ts';
 
 export default defineConfig({
   site: 'https://arya-video-agent.example',
@@ -19,25 +19,7 @@ export default defineConfig({
       defaultColor: false,
       wrap: false,
       // Marks command variables (<container_id>, {task_id}, …) for the variables panel.
-      transformers: [variablesTransformer()],
-    },
-  },
-  security: {
-    csp: {
-      directives: [
-        "default-src 'self'",
-        "img-src 'self' data:",
-        "connect-src 'self'",
-        "worker-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-      ],
-      // Pagefind compiles its search core from WebAssembly.
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      // Shiki colours tokens with style attributes; CSP cannot allow attributes by hash, and Astro's
-      // CSP has no style-src-attr. Scripts stay hash/'self' only: no 'unsafe-inline' script.
-      styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+      transformers: [shortThemeVariables(), variablesTransformer()],
     },
   },
 });

@@ -31,3 +31,18 @@ export function variablesTransformer(): ShikiTransformer {
     },
   };
 }
+
+/**
+ * Shorter CSS variable names for Shiki's two themes (`--s-light`, `--s-dark` instead of
+ * `--shiki-light`, `--shiki-dark`): every highlighted token carries them, and the guide's pages
+ * are measured against a first-round-trip budget.
+ */
+export function shortThemeVariables(): ShikiTransformer {
+  return {
+    name: 'arya:short-theme-variables',
+    preprocess(_code, options) {
+      options.cssVariablePrefix = '--s-';
+      return undefined;
+    },
+  };
+}
