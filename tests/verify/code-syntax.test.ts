@@ -130,7 +130,8 @@ describe('the code on the site', () => {
       for (const name of undeclared) script = script.replaceAll(`<${name}>`, name.toUpperCase());
       const file = join(tmp, `block-${String(i).padStart(3, '0')}.sh`);
       writeFileSync(file, `${script}\n`);
-      covered(`bash: shellcheck (excluded: ${Object.keys(SHELLCHECK_EXCLUDED).join(', ')})`, b);
+      const own = Object.keys(SHELLCHECK_EXCLUDED_AT[b.where] ?? {});
+      covered(`bash: shellcheck (excluding ${Object.keys(SHELLCHECK_EXCLUDED).join(', ')}${own.length > 0 ? `, and ${own.join(', ')} here` : ''})`, b);
       return { file, block: b };
     });
     const r = spawnSync('shellcheck', ['--shell=bash', '--format=json1', `--exclude=${Object.keys(SHELLCHECK_EXCLUDED).join(',')}`, ...files.map((f) => f.file)], {
@@ -218,7 +219,7 @@ describe('the code on the site', () => {
     const problems = code
       .filter((b) => b.meta.file === 'redis.conf')
       .flatMap((b) => {
-        covered('ini file="redis.conf": directive lines', b);
+        covered('ini file="redis.conf": directive lines; redis-server loads it (servers.test.ts)', b);
         return checkRedisConf(b.code).map((p) => `${b.where}: ${p}`);
       });
     assert.deepEqual(problems, []);

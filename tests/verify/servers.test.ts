@@ -56,7 +56,7 @@ function collectCommands(blocks: ReadonlyArray<SiteCode>): Map<string, SiteComma
       const text = raw.trim();
       const server = commandServer(text);
       if (!server) return;
-      const c = found.get(text) ?? { text, server, guides: new Map(), trees: [] };
+      const c: SiteCommand = found.get(text) ?? { text, server, guides: new Map<string, number>(), trees: [] };
       if (b.slug && !c.guides.has(b.slug)) c.guides.set(b.slug, blockIndex * 1000 + lineIndex);
       if (b.origin === 'tree') c.trees.push(b.where);
       found.set(text, c);
@@ -421,7 +421,8 @@ function openSession(pgPort: number, user: string, firstSql = "SELECT 'ready';")
       if (output.includes('ready')) finish(true);
     });
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.on('exit', () => finish(false));
+    // 'close', not 'exit': the refusal message may still be in the pipe when the process exits.
+    child.on('close', () => finish(false));
     child.stdin.write(`${firstSql}\nSELECT 'ready';\n`);
   });
 }
@@ -553,7 +554,9 @@ describe('PostgreSQL, for real', { skip: postgresSkip ?? false }, () => {
 
   test('past max_connections, PostgreSQL refuses ordinary users first, then everyone, with the messages the guide lists', counted(async () => {
     for (const s of held.splice(0)) s.close();
-    await new Promise((r) => setTimeout(r, 300));
+    // Wait until no other client holds a slot, so the counts below are the limits themselves.
+    const others = "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid();";
+    for (let i = 0; i < 50 && !/^\s+0$/m.test(psql(others).output); i++) await new Promise((r) => setTimeout(r, 100));
     const sessions: Session[] = [];
     try {
       let refused: Session | undefined;

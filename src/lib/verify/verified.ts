@@ -74,7 +74,7 @@ export interface BadgeText {
 export function badgeText(data: Verified, slug: string, lang: Lang): BadgeText {
   const g = data.guides[slug];
   const servers = VERIFY_SERVERS.filter((s) => (g?.commands[s]?.length ?? 0) > 0);
-  const commands = servers.flatMap((s) => g?.commands[s] ?? []);
+  const commands = [...new Set(servers.flatMap((s) => g?.commands[s] ?? []))];
   const reproduced = g?.reproduced ?? [];
   const against = servers.map((s) => `${SERVER_NAMES[s]} ${data.servers[s] ?? ''}`.trim());
   const n = commands.length;
