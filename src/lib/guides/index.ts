@@ -54,6 +54,18 @@ export function neighbours<T extends { slug: string; section: string }>(
   return { ...(prev ? { prev } : {}), ...(next ? { next } : {}) };
 }
 
+/** Previous and next of every guide, from one sort: slug → { prev, next }. */
+export function neighboursOfAll<T extends { slug: string; section: string }>(guides: ReadonlyArray<T>): Map<string, { prev?: T; next?: T }> {
+  const sorted = sortGuides(guides);
+  return new Map(
+    sorted.map((g, i) => {
+      const prev = sorted[i - 1];
+      const next = sorted[i + 1];
+      return [g.slug, { ...(prev ? { prev } : {}), ...(next ? { next } : {}) }];
+    }),
+  );
+}
+
 /** Splits text with `code` spans into parts, so one-line symptoms can show inline code. */
 export function splitInlineCode(text: string): Array<{ code: boolean; text: string }> {
   const parts: Array<{ code: boolean; text: string }> = [];

@@ -77,13 +77,18 @@ export function shardIndex(index: SignatureIndex): { meta: ShardMeta; shards: Sh
     if (shard) shard.p[t] = entry;
   }
   const perKey = new Map<string, number>();
+  const placed = shards.map(() => new Set<number>());
   for (const { doc, keys } of docs) {
     for (const key of keys) {
       const n = perKey.get(key) ?? 0;
       if (n >= MAX_DOCS_PER_KEY) continue;
       perKey.set(key, n + 1);
-      const shard = shards[fnv1a(key) % count];
-      if (shard && !shard.d.some((d) => d.i === doc.i)) shard.d.push(doc);
+      const at = fnv1a(key) % count;
+      const shard = shards[at];
+      if (shard && !placed[at]?.has(doc.i)) {
+        placed[at]?.add(doc.i);
+        shard.d.push(doc);
+      }
     }
   }
   const chunks: SectionInfo[][] = [];

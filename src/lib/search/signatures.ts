@@ -51,8 +51,11 @@ export interface GuideForIndex {
 /** Builds the index from every guide entry of every language. */
 export function compileSignatureIndex(guides: ReadonlyArray<GuideForIndex>): SignatureIndex {
   const slugs = [...new Set(guides.map((g) => g.slug))].sort();
+  const bySlug = new Map<string, GuideForIndex[]>();
+  for (const g of guides) bySlug.set(g.slug, [...(bySlug.get(g.slug) ?? []), g]);
+  const slugIndex = new Map(slugs.map((slug, i) => [slug, i]));
   const sections: SignatureIndex['sections'] = slugs.map((slug) => {
-    const twins = guides.filter((g) => g.slug === slug);
+    const twins = bySlug.get(slug) ?? [];
     const title: Partial<Record<Lang, string>> = {};
     for (const g of twins) title[g.lang] = g.title;
     return { slug, section: twins[0]?.section ?? '', title };
@@ -68,7 +71,7 @@ export function compileSignatureIndex(guides: ReadonlyArray<GuideForIndex>): Sig
     docs.push({ s, kind, text, t, ...(lang ? { lang } : {}) });
   };
   for (const g of guides) {
-    const s = slugs.indexOf(g.slug);
+    const s = slugIndex.get(g.slug) ?? -1;
     for (const sig of g.signatures) add(s, sig.kind, sig.text, sig.kind === 'symptom' ? g.lang : undefined);
     add(s, 'title', g.title, g.lang);
     add(s, 'title', g.symptom.replace(/`/g, ''), g.lang);
@@ -79,7 +82,7 @@ export function compileSignatureIndex(guides: ReadonlyArray<GuideForIndex>): Sig
   for (const [t, set] of df) idf[t] = Math.round(Math.log(1 + sections.length / set.size) * 1000) / 1000;
   const bags = slugs.map((slug) => {
     const parts: WeightedText[] = [];
-    for (const g of guides.filter((x) => x.slug === slug)) {
+    for (const g of bySlug.get(slug) ?? []) {
       const text = guideText(g.body ?? '');
       parts.push(
         { text: g.title, weight: 3 },

@@ -41,7 +41,8 @@ export function shortThemeVariables(): ShikiTransformer {
   return {
     name: 'arya:short-theme-variables',
     preprocess(_code, options) {
-      options.cssVariablePrefix = '--s-';
+      // Part of Shiki's options for two themes; Astro's type names only the single-theme form.
+      (options as { cssVariablePrefix?: string }).cssVariablePrefix = '--s-';
       return undefined;
     },
   };
