@@ -195,6 +195,8 @@ for (const n of SIZES) {
       buildSeconds: build.seconds,
       msPerPage: Math.round((build.seconds * 1000) / html.length),
       peakMemoryMB: Math.round(Math.max(build.peakKb, index.peakKb) / 1024),
+      buildPeakMB: Math.round(build.peakKb / 1024),
+      pagefindPeakMB: Math.round(index.peakKb / 1024),
       pagefindSeconds: index.seconds,
       distMB: Math.round((files.reduce((s, f) => s + statSync(f).size, 0) / 1048576) * 10) / 10,
       distFiles: files.length,

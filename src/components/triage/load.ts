@@ -3,8 +3,8 @@
  * headings the guides really render, so a link to a missing section or anchor fails the build.
  * Astro-side glue (astro:content); the checks themselves are pure (src/lib/decision-tree).
  */
-import { getCollection, render } from 'astro:content';
-import { BLOCK_KINDS } from '../../lib/guides/blocks.ts';
+import { getCollection } from 'astro:content';
+import { guideAnchors } from '../../lib/guides/anchors.ts';
 import { ContentError } from '../../lib/errors/problems.ts';
 import { langOfEntry, slugOfEntry } from '../../lib/content.ts';
 import type { Tree } from '../../lib/decision-tree/schema.ts';
@@ -19,10 +19,12 @@ let cached: Promise<LoadedTree[]> | undefined;
 
 async function guideTargets(): Promise<GuideTargets> {
   const map = new Map<string, { zh: Set<string>; en: Set<string> }>();
+  // Heading ids from the MDX text, computed as Astro computes them (github-slugger): rendering
+  // every guide here only to read its headings loaded every MDX module during the build.
+  // tests/dist checks that these ids are the ones the built pages carry.
   for (const entry of await getCollection('guides')) {
-    const { headings } = await render(entry);
     const slug = slugOfEntry(entry.id);
-    const ids = new Set<string>([...BLOCK_KINDS, 'signatures', ...headings.map((h) => h.slug)]);
+    const ids = guideAnchors(entry.body ?? '');
     const item = map.get(slug) ?? { zh: new Set<string>(), en: new Set<string>() };
     item[langOfEntry(entry.id)] = ids;
     map.set(slug, item);
