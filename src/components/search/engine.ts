@@ -81,7 +81,8 @@ function loadPagefind(base: string): Promise<Pagefind> {
   pagefind ??= (async () => {
     const url = `${base}pagefind/pagefind.js`;
     const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
-    await pf.options({ excerptLength: 24 });
+    // baseUrl: Pagefind's result URLs are paths in dist/; under a sub-path base they need it in front.
+    await pf.options({ excerptLength: 24, baseUrl: base });
     await pf.init();
     return pf;
   })();
