@@ -41,19 +41,6 @@ export function groupByChapter<T extends { section: string; chapter: ChapterId }
   })).filter((group) => group.guides.length > 0);
 }
 
-/** The sections before and after `slug` in guide order. */
-export function neighbours<T extends { slug: string; section: string }>(
-  guides: ReadonlyArray<T>,
-  slug: string,
-): { prev?: T; next?: T } {
-  const sorted = sortGuides(guides);
-  const i = sorted.findIndex((g) => g.slug === slug);
-  if (i < 0) return {};
-  const prev = sorted[i - 1];
-  const next = sorted[i + 1];
-  return { ...(prev ? { prev } : {}), ...(next ? { next } : {}) };
-}
-
 /** Previous and next of every guide, from one sort: slug → { prev, next }. */
 export function neighboursOfAll<T extends { slug: string; section: string }>(guides: ReadonlyArray<T>): Map<string, { prev?: T; next?: T }> {
   const sorted = sortGuides(guides);

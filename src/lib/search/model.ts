@@ -55,20 +55,26 @@ export function termWeight(tf: number, length: number, avgLength: number): numbe
   return (tf * (BM25.k1 + 1)) / (tf + BM25.k1 * (1 - BM25.b + (BM25.b * length) / avgLength));
 }
 
-/** The whole compiled index as a model (no caps). */
-export function modelFromIndex(index: SignatureIndex): QueryModel {
-  const lengths = index.bags.map((bag) => Object.values(bag).reduce((a, x) => a + x, 0));
+/** BM25 postings of every token of the bags, best sections first; `round` shapes the weights. */
+export function postingsOf(bags: ReadonlyArray<Record<string, number>>, round: (w: number) => number = (w) => w): Map<string, Postings> {
+  const lengths = bags.map((bag) => Object.values(bag).reduce((a, x) => a + x, 0));
   const avg = lengths.reduce((a, x) => a + x, 0) / Math.max(1, lengths.length);
   const postings = new Map<string, Postings>();
-  index.bags.forEach((bag, s) => {
+  bags.forEach((bag, s) => {
     for (const [t, tf] of Object.entries(bag)) {
       const entry = postings.get(t) ?? { df: 0, p: [] };
       entry.df++;
-      entry.p.push([s, termWeight(tf, lengths[s] ?? 0, avg)]);
+      entry.p.push([s, round(termWeight(tf, lengths[s] ?? 0, avg))]);
       postings.set(t, entry);
     }
   });
   for (const entry of postings.values()) entry.p.sort((a, b) => b[1] - a[1]);
+  return postings;
+}
+
+/** The whole compiled index as a model (no caps). */
+export function modelFromIndex(index: SignatureIndex): QueryModel {
+  const postings = postingsOf(index.bags);
   return {
     n: index.sections.length,
     docs: index.docs.map((d, i) => ({ i, s: d.s, kind: d.kind, text: d.text, t: d.t, w: d.t.map((t) => index.idf[t] ?? 0), ...(d.lang ? { lang: d.lang } : {}) })),

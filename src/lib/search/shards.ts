@@ -8,7 +8,7 @@
  * Files (under /search/index/): meta.json; s-<n>.json (shard n); m-<n>.json (sections chunk n).
  */
 import type { Lang } from '../schemas/guide.ts';
-import { termWeight, type ModelDoc, type Postings, type QueryModel } from './model.ts';
+import { postingsOf, type ModelDoc, type Postings, type QueryModel } from './model.ts';
 import type { SignatureIndex } from './signatures.ts';
 
 export interface ShardMeta {
@@ -45,18 +45,8 @@ export function fnv1a(text: string): number {
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export function shardIndex(index: SignatureIndex): { meta: ShardMeta; shards: Shard[]; chunks: SectionInfo[][] } {
-  const lengths = index.bags.map((bag) => Object.values(bag).reduce((a, x) => a + x, 0));
-  const avg = lengths.reduce((a, x) => a + x, 0) / Math.max(1, lengths.length);
-  const postings = new Map<string, Postings>();
-  index.bags.forEach((bag, s) => {
-    for (const [t, tf] of Object.entries(bag)) {
-      const entry = postings.get(t) ?? { df: 0, p: [] };
-      entry.df++;
-      entry.p.push([s, round(termWeight(tf, lengths[s] ?? 0, avg))]);
-      postings.set(t, entry);
-    }
-  });
-  for (const entry of postings.values()) entry.p = entry.p.sort((a, b) => b[1] - a[1]).slice(0, MAX_POSTINGS);
+  const postings = postingsOf(index.bags, round);
+  for (const entry of postings.values()) entry.p = entry.p.slice(0, MAX_POSTINGS);
 
   const docs: Array<{ doc: ModelDoc; keys: string[] }> = index.docs.map((d, i) => {
     const w = d.t.map((t) => index.idf[t] ?? 0);

@@ -63,12 +63,3 @@ export function tokenize(text: string): string[] {
   }
   return out;
 }
-
-/** Tokens as a set, for coverage scoring. */
-export function tokenSet(text: string): Set<string> {
-  return new Set(tokenize(text));
-}
-
-export function hasHan(text: string): boolean {
-  return HAN.test(text);
-}
