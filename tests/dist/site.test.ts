@@ -1,0 +1,123 @@
+/**
+ * Checks over the production build in dist/ (run after `npm run build`): internal links and
+ * anchors, the page contract the outside world relies on, and the security policy.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { describe, test } from 'node:test';
+import { checkLinks } from '../../src/lib/links/check.ts';
+import { guideAnchors } from '../../src/lib/guides/anchors.ts';
+import { correctionOriginals } from '../../src/lib/guides/mdx-parts.ts';
+import { readGuideFolder } from '../../src/lib/guides/read-folder.ts';
+import { validateGuideEntries } from '../../src/lib/guides/validate.ts';
+
+const DIST = 'dist';
+const files = new Set(
+  readdirSync(DIST, { recursive: true, encoding: 'utf8', withFileTypes: false })
+    .map((f) => `/${f.split(sep).join('/')}`),
+);
+const pages = new Map<string, string>();
+for (const file of files) {
+  if (!file.endsWith('.html')) continue;
+  const path = file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file;
+  pages.set(path, readFileSync(join(DIST, file), 'utf8'));
+}
+const guideFiles = readGuideFolder('src/content/guides');
+const { entries } = validateGuideEntries(guideFiles);
+const decode = (s: string) =>
+  s.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e] ?? _);
+
+function csp(html: string): string {
+  return /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(html)?.[1] ?? '';
+}
+
+describe('the built site', () => {
+  test(`has pages (${String(pages.size)} HTML files in dist/)`, () => {
+    console.log(`dist/: ${String(pages.size)} HTML pages, ${String(files.size)} files`);
+    assert.ok(pages.size > 0);
+  });
+
+  test('has no broken internal link or #anchor', () => {
+    const broken = checkLinks(pages, files);
+    assert.deepEqual(broken, [], broken.map((b) => `${b.page}: ${b.href} (${b.reason})`).join('\n'));
+  });
+
+  test('has a guide page for every entry, whose article carries its section number', () => {
+    assert.equal(entries.length, 26);
+    for (const e of entries) {
+      const html = pages.get(`/${e.lang}/guides/${e.slug}/`);
+      assert.ok(html, `no page /${e.lang}/guides/${e.slug}/`);
+      assert.match(html, new RegExp(`<article[^>]*\\sdata-guide-section="${e.data.section.replace('.', '\\.')}"`));
+      assert.match(html, /<article[^>]*\sdata-pagefind-body/);
+    }
+  });
+
+  test('marks every page with the language of its path: zh-CN under /zh/, en under /en/', () => {
+    for (const [path, html] of pages) {
+      const lang = /^<!DOCTYPE html><html lang="([^"]+)"/i.exec(html)?.[1];
+      if (path.startsWith('/zh/')) assert.equal(lang, 'zh-CN', path);
+      else if (path.startsWith('/en/')) assert.equal(lang, 'en', path);
+      else assert.ok(lang, `${path} has no <html lang>`);
+    }
+  });
+
+  test('sends a Content-Security-Policy on every page, with no inline script allowed', () => {
+    for (const [path, html] of pages) {
+      const policy = csp(html);
+      assert.ok(policy, `${path} has no CSP`);
+      const scriptSrc = /script-src([^;]*)/.exec(policy)?.[1] ?? '';
+      assert.ok(scriptSrc, `${path}: no script-src`);
+      assert.doesNotMatch(scriptSrc, /'unsafe-inline'|'unsafe-eval'/, path);
+      assert.match(policy, /default-src 'self'/, path);
+      assert.match(policy, /object-src 'none'/, path);
+    }
+  });
+
+  test('hashes every inline script it ships, so the CSP lets it run', async () => {
+    const { createHash } = await import('node:crypto');
+    for (const [path, html] of pages) {
+      const policy = csp(html);
+      for (const m of html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+        const hash = createHash('sha256').update(m[1] ?? '').digest('base64');
+        assert.ok(policy.includes(`'sha256-${hash}'`), `${path}: inline script not in CSP`);
+      }
+    }
+  });
+
+  test('shows the original of every correction exactly as the source wrote it, indentation included', () => {
+    for (const e of entries) {
+      const html = pages.get(`/${e.lang}/guides/${e.slug}/`) ?? '';
+      const shown = [...html.matchAll(/<pre class="correction-original"[^>]*><code>([\s\S]*?)<\/code><\/pre>/g)].map((m) =>
+        decode(m[1] ?? ''),
+      );
+      const body = guideFiles.find((g) => g.file === e.file)?.body ?? '';
+      assert.deepEqual(shown, correctionOriginals(body), e.file);
+    }
+  });
+
+  test('has on every guide page the heading ids the build computes from the MDX (triage links rely on them)', () => {
+    for (const e of entries) {
+      const html = pages.get(`/${e.lang}/guides/${e.slug}/`) ?? '';
+      const ids = new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]));
+      const body = guideFiles.find((g) => g.file === e.file)?.body ?? '';
+      for (const anchor of guideAnchors(body)) assert.ok(ids.has(anchor), `${e.file}: #${anchor} not on the page`);
+    }
+  });
+
+  test('loads nothing of search with a guide page', () => {
+    for (const e of entries) {
+      const html = pages.get(`/${e.lang}/guides/${e.slug}/`) ?? '';
+      assert.doesNotMatch(html, /pagefind[-\w]*\.js|pagefind-ui|\.pf_/, e.file);
+    }
+  });
+
+  test('has a search index for each language', () => {
+    assert.ok([...files].some((f) => /^\/pagefind\/pagefind-entry\.json$/.test(f)), 'no pagefind index');
+    const entry = JSON.parse(readFileSync(join(DIST, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    assert.equal(entry.languages['zh-cn']?.page_count, 13);
+    assert.equal(entry.languages['en']?.page_count, 13);
+  });
+});
