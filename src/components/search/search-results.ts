@@ -86,6 +86,11 @@ class SearchResults extends HTMLElement {
       if (n === 0) parts.push(this.label('search.none', { q: echo(q) }));
       else if (n === 1) parts.push(this.label('search.resultsOne', { q: echo(q) }));
       else parts.push(this.label('search.results', { n: String(n), q: echo(q) }));
+      // Full text found nothing for the whole text and fell back to a shorter query: say which.
+      const fellBack = outcome.fullTextQuery !== '' && outcome.fullTextQuery !== outcome.query.fullText;
+      if (fellBack && !outcome.items.some((i) => i.source === 'signature')) {
+        parts.push(this.label('search.fallback', { q: echo(outcome.fullTextQuery) }));
+      }
       if (outcome.query.truncated) parts.push(this.label('search.truncated'));
       status.textContent = parts.join(' ');
       help.hidden = n > 0;
