@@ -6,7 +6,6 @@ import type { ResultItem } from './engine.ts';
 
 export interface ResultLabels {
   known: string;
-  section: string;
   matchedOther: string;
 }
 

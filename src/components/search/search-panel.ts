@@ -70,7 +70,7 @@ export function attach(host: HTMLElement, input: HTMLInputElement): void {
       const outcome = await search(q, lang, base);
       if (mine !== ticket) return;
       const items = outcome.items.slice(0, 8).map((item, i) => {
-        const li = renderResult(item, { known: label('known'), section: '', matchedOther: label('matchedOther') }, `site-search-option-${String(i)}`);
+        const li = renderResult(item, { known: label('known'), matchedOther: label('matchedOther') }, `site-search-option-${String(i)}`);
         li.setAttribute('role', 'option');
         li.setAttribute('aria-selected', 'false');
         li.querySelector('a')?.setAttribute('tabindex', '-1');

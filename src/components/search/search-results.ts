@@ -79,7 +79,7 @@ class SearchResults extends HTMLElement {
     try {
       const outcome = await search(q, lang, this.dataset['base'] ?? '/');
       if (ticket !== this.#ticket) return;
-      const labels = { known: this.label('search.known'), section: '', matchedOther: this.label('search.matchedOther') };
+      const labels = { known: this.label('search.known'), matchedOther: this.label('search.matchedOther') };
       list.replaceChildren(...outcome.items.map((item) => renderResult(item, labels)));
       const n = outcome.items.length;
       const parts: string[] = [];

@@ -4,10 +4,10 @@
  * Astro-side glue (astro:content); the checks themselves are pure (src/lib/decision-tree).
  */
 import { getCollection } from 'astro:content';
-import { guideAnchors } from '../../lib/guides/anchors.ts';
 import { ContentError } from '../../lib/errors/problems.ts';
 import { langOfEntry, slugOfEntry } from '../../lib/content.ts';
 import type { Tree } from '../../lib/decision-tree/schema.ts';
+import { targetsFrom } from '../../lib/decision-tree/targets.ts';
 import { validateTree, type GuideTargets } from '../../lib/decision-tree/validate.ts';
 
 export interface LoadedTree {
@@ -17,19 +17,14 @@ export interface LoadedTree {
 
 let cached: Promise<LoadedTree[]> | undefined;
 
+/**
+ * Heading ids from the MDX text, computed as Astro computes them (github-slugger): rendering
+ * every guide here only to read its headings loaded every MDX module during the build.
+ * tests/dist checks that these ids are the ones the built pages carry.
+ */
 async function guideTargets(): Promise<GuideTargets> {
-  const map = new Map<string, { zh: Set<string>; en: Set<string> }>();
-  // Heading ids from the MDX text, computed as Astro computes them (github-slugger): rendering
-  // every guide here only to read its headings loaded every MDX module during the build.
-  // tests/dist checks that these ids are the ones the built pages carry.
-  for (const entry of await getCollection('guides')) {
-    const slug = slugOfEntry(entry.id);
-    const ids = guideAnchors(entry.body ?? '');
-    const item = map.get(slug) ?? { zh: new Set<string>(), en: new Set<string>() };
-    item[langOfEntry(entry.id)] = ids;
-    map.set(slug, item);
-  }
-  return map;
+  const guides = await getCollection('guides');
+  return targetsFrom(guides.map((e) => ({ lang: langOfEntry(e.id), slug: slugOfEntry(e.id), body: e.body ?? '' })));
 }
 
 /** Every tree, checked against the guides, in index order. Computed once per build. */
