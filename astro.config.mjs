@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { shortThemeVariables, variablesTransformer } from './src/lib/variables/shiki.ts';
+import { SHIKI_CONFIG } from './src/lib/highlight.ts';
 
 export default defineConfig({
   site: 'https://arya-video-agent.example',
@@ -12,14 +12,7 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   integrations: [mdx()],
   markdown: {
-    // Astro's built-in Shiki. Both themes are emitted as CSS variables; the stylesheet picks one
-    // with prefers-color-scheme.
-    shikiConfig: {
-      themes: { light: 'github-light-default', dark: 'github-dark-default' },
-      defaultColor: false,
-      wrap: false,
-      // Marks command variables (<container_id>, {task_id}, …) for the variables panel.
-      transformers: [shortThemeVariables(), variablesTransformer()],
-    },
+    // Astro's built-in Shiki, configured in one place (guides are highlighted with the same config).
+    shikiConfig: SHIKI_CONFIG,
   },
 });

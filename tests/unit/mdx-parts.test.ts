@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { codeBlocks, correctionOriginals } from '../../src/lib/guides/mdx-parts.ts';
+import { bodyFirstLine, codeBlocks, correctionOriginals, staticString } from '../../src/lib/guides/mdx-parts.ts';
 
 describe('reading guide MDX', () => {
   test('code blocks keep their language, meta and exact text', () => {
@@ -26,5 +26,21 @@ describe('reading guide MDX', () => {
       'a "quoted" word',
       'uses `backticks` and ${x}',
     ]);
+  });
+
+  test('a static string is a quoted string or a template literal without ${…}', () => {
+    assert.equal(staticString('"a \\"b\\""'), 'a "b"');
+    assert.equal(staticString("'it\\'s'"), "it's");
+    assert.equal(staticString('`two\nlines, \\` and \\${x}`'), 'two\nlines, ` and ${x}');
+    assert.equal(staticString('`joined \\\nline`'), 'joined line');
+    assert.equal(staticString('`${x}`'), undefined);
+    assert.equal(staticString('cmd'), undefined);
+    assert.equal(staticString('"a" + "b"'), undefined);
+  });
+
+  test('the body of a guide starts on the line after its frontmatter', () => {
+    const file = '---\ntitle: x\nsection: "1.1"\n---\n\n<Symptom>\n';
+    assert.equal(bodyFirstLine(file, '\n<Symptom>\n'), 5);
+    assert.equal(bodyFirstLine(file, 'not in the file'), 1);
   });
 });

@@ -40,9 +40,21 @@ function unescapeJs(body: string): string {
     if (esc.startsWith('u{')) return String.fromCodePoint(parseInt(esc.slice(2, -1), 16));
     if (esc.startsWith('u') && esc.length === 5) return String.fromCharCode(parseInt(esc.slice(1), 16));
     if (esc.startsWith('x') && esc.length === 3) return String.fromCharCode(parseInt(esc.slice(1), 16));
-    const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0' };
+    // A backslash before a line break continues the line: both disappear.
+    const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', '\n': '', '\r': '' };
     return simple[esc] ?? esc;
   });
+}
+
+/**
+ * The string a JSX attribute expression stands for, when it is a plain literal: `"…"`, `'…'`, or
+ * a template literal without `${…}`. Anything else (a variable, a call, an interpolation) is not
+ * static, and gives `undefined`.
+ */
+export function staticString(expression: string): string | undefined {
+  const m = /^\s*(?:`((?:\\[\s\S]|[^`\\$]|\$(?!\{))*)`|"((?:\\[\s\S]|[^"\\\n])*)"|'((?:\\[\s\S]|[^'\\\n])*)')\s*$/.exec(expression);
+  if (!m) return undefined;
+  return unescapeJs(m[1] ?? m[2] ?? m[3] ?? '');
 }
 
 /** The `original` text of every `<Correction original={…}>`, unescaped, in order. */
@@ -53,4 +65,10 @@ export function correctionOriginals(mdx: string): string[] {
     out.push(unescapeJs(m[2] ?? m[3] ?? m[4] ?? ''));
   }
   return out;
+}
+
+/** The 1-based line of `file` that `body` (the text after the frontmatter) starts on. */
+export function bodyFirstLine(file: string, body: string): number {
+  const at = body === '' ? -1 : file.lastIndexOf(body);
+  return at < 0 ? 1 : file.slice(0, at).split('\n').length;
 }
