@@ -176,7 +176,7 @@ for (const n of SIZES) {
   try {
     // The bench's own copy of the project is where `src/` and `dist/` live; serve.ts serves ./dist.
     const build = timed(join(ROOT, 'node_modules/.bin/astro'), ['build', '--silent'], dir);
-    const index = timed(join(ROOT, 'node_modules/.bin/pagefind'), ['--site', 'dist', '--silent'], dir);
+    const index = timed(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'scripts/search-index.ts')], dir);
     const dist = join(dir, 'dist');
     const files = walk(dist);
     const html = files.filter((f) => f.endsWith('.html'));

@@ -1,0 +1,38 @@
+/**
+ * One Pagefind run per language, merged: the merged entry lists every language, and runs that
+ * disagree (another Pagefind version, other options, the same language twice) cannot be merged.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { mergeEntries, type PagefindEntry } from '../../src/lib/search/pagefind-bundle.ts';
+
+const entry = (languages: PagefindEntry['languages'], extra: Partial<PagefindEntry> = {}): PagefindEntry => ({
+  version: '1.6.0',
+  languages,
+  include_characters: ['_'],
+  ...extra,
+});
+const zh = { hash: 'zh-cn_f774bffc8ad66', wasm: null, page_count: 13 };
+const en = { hash: 'en_cca46bf2d3', wasm: 'en', page_count: 13 };
+
+describe('merging per-language Pagefind runs', () => {
+  test('the merged entry lists every language with its own hash and keeps the shared fields', () => {
+    assert.deepEqual(mergeEntries([{ name: 'zh', entry: entry({ 'zh-cn': zh }) }, { name: 'en', entry: entry({ en }) }]), entry({ 'zh-cn': zh, en }));
+  });
+
+  test('runs of another version or with other options are refused, naming both runs', () => {
+    assert.throws(
+      () => mergeEntries([{ name: 'zh', entry: entry({ 'zh-cn': zh }) }, { name: 'en', entry: entry({ en }, { version: '1.7.0' }) }]),
+      /the en run wrote .*"1\.7\.0".*, the zh run .*"1\.6\.0"/,
+    );
+    assert.throws(() => mergeEntries([{ name: 'zh', entry: entry({ 'zh-cn': zh }) }, { name: 'en', entry: entry({ en }, { include_characters: [] }) }]), /must share version and options/);
+  });
+
+  test('a language indexed by two runs is refused', () => {
+    assert.throws(() => mergeEntries([{ name: 'zh', entry: entry({ 'zh-cn': zh }) }, { name: 'all', entry: entry({ 'zh-cn': zh, en }) }]), /language zh-cn was indexed by both the zh and the all run/);
+  });
+
+  test('nothing to merge is an error, not an empty bundle', () => {
+    assert.throws(() => mergeEntries([]), /no index runs/);
+  });
+});
