@@ -12,12 +12,6 @@ interface RawEntry {
 }
 
 /**
- * Astro's glob loader stops at the first entry whose data fails the schema and reports it in Zod's
- * words. This wrapper lets every entry through, checks them all with our own validator (file,
- * field path, found, expected; rules that span entries too), keeps rejected entries out of the
- * store and its cache, and fails the build once with every problem.
- */
-/**
  * Takes entries out of Astro's deferred rendering. Each deferred (MDX) entry becomes a module of
  * the server bundle, and the bundler holds them all at once: about 1 MB of peak memory per guide
  * (bench: 7.2 GB at 3,000 guides per language). The guide page renders the body itself instead.
@@ -32,6 +26,12 @@ function keepOutOfDeferredRendering(store: LoaderContext['store']): void {
   }
 }
 
+/**
+ * Astro's glob loader stops at the first entry whose data fails the schema and reports it in Zod's
+ * words. This wrapper lets every entry through, checks them all with our own validator (file,
+ * field path, found, expected; rules that span entries too), keeps rejected entries out of the
+ * store and its cache, and fails the build once with every problem.
+ */
 function checkedGlob(options: {
   pattern: string;
   base: string;

@@ -10,7 +10,7 @@ import { siteHighlighter } from '../../src/lib/highlight.ts';
 
 const COMPONENTS = ['Symptom', 'Solutions', 'Note', 'Correction', 'pre', 'h3'];
 const render = (body: string, highlight?: Highlight, firstLine?: number) =>
-  renderGuide(body, { file: 'src/content/guides/en/x.mdx', components: COMPONENTS, ...(highlight ? { highlight } : {}), ...(firstLine ? { firstLine } : {}) });
+  renderGuide(body, { file: 'src/content/guides/en/x.mdx', components: COMPONENTS, ...(highlight ? { highlight } : {}), ...(firstLine ? { firstLine: () => firstLine } : {}) });
 
 /** The rendered tree in a short form: `Note{kind=tip}[<p>…</p>]`. */
 function outline(nodes: GuideNode[]): string {

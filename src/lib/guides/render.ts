@@ -43,8 +43,11 @@ export type Highlight = (code: string, lang: string, meta?: string) => Promise<N
 export interface RenderOptions {
   /** The file, for error messages (`src/content/guides/en/x.mdx`). */
   file: string;
-  /** Line of the file the body starts on (after the frontmatter), so errors name file lines. */
-  firstLine?: number;
+  /**
+   * Line of the file the body starts on (after the frontmatter), so errors name file lines. A
+   * function: it is only needed when there is an error, and may have to read the file.
+   */
+  firstLine?: () => number;
   /**
    * What the page draws with its own components, as in MDX's `components` prop: capitalised names
    * are the components a body may use (`Note`, `Symptom`, …); lower-case names are HTML elements
@@ -94,9 +97,11 @@ const isComment = (source: string): boolean => /^\s*\/\*[\s\S]*\*\/\s*$/.test(so
 
 export async function renderGuide(body: string, options: RenderOptions): Promise<RenderedGuide> {
   const problems: Problem[] = [];
+  let firstLine: number | undefined;
   const lineOf = (node: AnyNode): string => {
     const line = node.position?.start?.line;
-    return line === undefined ? '(body)' : `line ${String(line + (options.firstLine ?? 1) - 1)}`;
+    firstLine ??= options.firstLine?.() ?? 1;
+    return line === undefined ? '(body)' : `line ${String(line + firstLine - 1)}`;
   };
   const problem = (node: AnyNode, what: string, found: string, expected: string, hint?: string): void => {
     problems.push({ file: options.file, path: `${lineOf(node)} ${what}`, found, expected, ...(hint ? { hint } : {}) });
@@ -238,8 +243,8 @@ export async function renderGuide(body: string, options: RenderOptions): Promise
     // An ordinary element around something the page draws: print its tags around the children.
     const empty = html({ ...shown, children: [] });
     const close = `</${tag}>`;
-    const open = empty.endsWith(close) ? empty.slice(0, -close.length) : empty;
-    return [{ type: 'html', html: open }, ...convertAll(shown.children ?? []), ...(empty.endsWith(close) ? [{ type: 'html' as const, html: close }] : [])];
+    if (!empty.endsWith(close)) return [{ type: 'html', html: empty }, ...convertAll(shown.children ?? [])];
+    return [{ type: 'html', html: empty.slice(0, -close.length) }, ...convertAll(shown.children ?? []), { type: 'html', html: close }];
   };
 
   const nodes = convertAll(tree.children ?? []);

@@ -22,11 +22,11 @@ export interface PagefindEntry {
 export function mergeEntries(runs: ReadonlyArray<{ name: string; entry: PagefindEntry }>): PagefindEntry {
   const [first] = runs;
   if (!first) throw new Error('Pagefind: no index runs to merge');
+  const { languages: _first, ...expected } = first.entry;
   const languages: Record<string, PagefindLanguage> = {};
   const from: Record<string, string> = {};
   for (const { name, entry } of runs) {
     const { languages: own, ...rest } = entry;
-    const { languages: _l, ...expected } = first.entry;
     if (JSON.stringify(rest) !== JSON.stringify(expected)) {
       throw new Error(`Pagefind: the ${name} run wrote ${JSON.stringify(rest)}, the ${first.name} run ${JSON.stringify(expected)}; runs must share version and options`);
     }
