@@ -4,11 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join, sep } from 'node:path';
 import { describe, test } from 'node:test';
 import { checkLinks } from '../../src/lib/links/check.ts';
 import { guideAnchors } from '../../src/lib/guides/anchors.ts';
-import { correctionOriginals } from '../../src/lib/guides/mdx-parts.ts';
+import { codeBlocks, correctionOriginals } from '../../src/lib/guides/mdx-parts.ts';
 import { readGuideFolder } from '../../src/lib/guides/read-folder.ts';
 import { validateGuideEntries } from '../../src/lib/guides/validate.ts';
 
@@ -119,5 +120,34 @@ describe('the built site', () => {
     };
     assert.equal(entry.languages['zh-cn']?.page_count, 13);
     assert.equal(entry.languages['en']?.page_count, 13);
+  });
+
+  test('puts guide prose in the full-text index, and leaves code and corrected originals to the section index', () => {
+    // Pagefind holds every page's words in memory until it writes; code is the costliest text to
+    // segment, and our own section index (src/lib/search/bm25.ts) already covers it.
+    const squash = (s: string) => decode(s).replace(/[\s\u200b]+/g, '');
+    const indexed = new Map<string, string>();
+    for (const f of files) {
+      if (!f.startsWith('/pagefind/fragment/')) continue;
+      const json = gunzipSync(readFileSync(join(DIST, f))).toString('utf8');
+      const fragment = JSON.parse(json.slice(json.indexOf('{'))) as { url: string; content: string };
+      indexed.set(fragment.url, squash(fragment.content));
+    }
+    let checked = 0;
+    for (const e of entries) {
+      const text = indexed.get(`/${e.lang}/guides/${e.slug}/`);
+      assert.ok(text, `${e.file}: no full-text entry`);
+      assert.ok(text.includes(squash(e.data.title)), `${e.file}: title not in the full-text index`);
+      const body = guideFiles.find((g) => g.file === e.file)?.body ?? '';
+      const left = [...codeBlocks(body).map((b) => b.code), ...correctionOriginals(body)];
+      const prose = squash(left.reduce((rest, part) => rest.split(part).join(' '), body));
+      for (const line of left.flatMap((part) => part.split('\n'))) {
+        const l = squash(line);
+        if (l.length < 12 || prose.includes(l)) continue;
+        checked++;
+        assert.ok(!text.includes(l), `${e.file}: code in the full-text index: ${line}`);
+      }
+    }
+    assert.ok(checked > 200, `only ${String(checked)} code lines checked`);
   });
 });
