@@ -12,6 +12,7 @@ import { guideAnchors } from '../../src/lib/guides/anchors.ts';
 import { codeBlocks, correctionOriginals } from '../../src/lib/guides/mdx-parts.ts';
 import { readGuideFolder } from '../../src/lib/guides/read-folder.ts';
 import { validateGuideEntries } from '../../src/lib/guides/validate.ts';
+import { decodeEntities } from '../../src/lib/search/excerpt.ts';
 
 const DIST = 'dist';
 const files = new Set(
@@ -125,7 +126,7 @@ describe('the built site', () => {
   test('puts guide prose in the full-text index, and leaves code and corrected originals to the section index', () => {
     // Pagefind holds every page's words in memory until it writes; code is the costliest text to
     // segment, and our own section index (src/lib/search/bm25.ts) already covers it.
-    const squash = (s: string) => decode(s).replace(/[\s\u200b]+/g, '');
+    const squash = (s: string) => decodeEntities(s).replace(/[\s\u200b]+/g, '');
     const indexed = new Map<string, string>();
     for (const f of files) {
       if (!f.startsWith('/pagefind/fragment/')) continue;
@@ -148,6 +149,7 @@ describe('the built site', () => {
         assert.ok(!text.includes(l), `${e.file}: code in the full-text index: ${line}`);
       }
     }
+    console.log(`full-text index: ${String(checked)} code lines checked absent`);
     assert.ok(checked > 200, `only ${String(checked)} code lines checked`);
   });
 });
