@@ -19,4 +19,5 @@ const ASTRO = join('node_modules', 'astro', 'bin', 'astro.mjs');
 
 const run = spawnSync(process.execPath, ['--heap-growing-percent=50', ASTRO, 'build', ...process.argv.slice(2)], { stdio: 'inherit' });
 if (run.error) throw run.error;
+if (run.signal) console.error(`astro build was stopped by ${run.signal}${run.signal === 'SIGKILL' ? ' (out of memory?)' : ''}`);
 process.exitCode = run.status ?? 1;
