@@ -9,7 +9,7 @@ import type { Lang } from '../../lib/schemas/guide.ts';
 import { excerptSegments, type ExcerptSegment } from '../../lib/search/excerpt.ts';
 import { prepareQuery, type PreparedQuery } from '../../lib/search/normalize.ts';
 import { queryTokens, rankSections, type SectionHit } from '../../lib/search/model.ts';
-import { modelFromShards, shardsFor, type SectionInfo, type Shard, type ShardMeta } from '../../lib/search/shards.ts';
+import { chunkOf, modelFromShards, sectionIn, shardsFor, type SectionInfo, type Shard, type ShardMeta } from '../../lib/search/shards.ts';
 
 export interface ResultItem {
   href: string;
@@ -68,11 +68,10 @@ async function sectionHits(query: PreparedQuery, base: string, lang: Lang): Prom
   const meta = await indexFile<ShardMeta>(base, 'meta');
   const shards = await Promise.all(shardsFor(queryTokens(query), meta).map((n) => indexFile<Shard>(base, `s-${String(n)}`)));
   const ranked = rankSections(query, modelFromShards(meta, shards, new Map()));
-  const chunkIds = [...new Set(ranked.map((h) => Math.floor(h.s / meta.chunk)))];
+  const chunkIds = [...new Set(ranked.map((h) => chunkOf(meta, h.s)))];
   const chunks = new Map(await Promise.all(chunkIds.map(async (c) => [c, await indexFile<SectionInfo[]>(base, `m-${String(c)}`)] as const)));
-  const info = (i: number) => chunks.get(Math.floor(i / meta.chunk))?.[i % meta.chunk];
   return ranked.flatMap(({ s, ...hit }) => {
-    const section = info(s);
+    const section = sectionIn(meta, chunks, s);
     return section ? [{ ...hit, slug: section.slug, section: section.section, title: section.title[lang] ?? section.slug }] : [];
   });
 }

@@ -86,6 +86,16 @@ export function shardIndex(index: SignatureIndex): { meta: ShardMeta; shards: Sh
   return { meta: { v: 2, shards: count, sections: index.sections.length, chunk: CHUNK }, shards, chunks };
 }
 
+/** The number of the sections chunk (m-<n>.json) that holds section `i`. */
+export function chunkOf(meta: ShardMeta, i: number): number {
+  return Math.floor(i / meta.chunk);
+}
+
+/** Section `i`, when its chunk has been fetched. */
+export function sectionIn(meta: ShardMeta, chunks: ReadonlyMap<number, SectionInfo[]>, i: number): SectionInfo | undefined {
+  return chunks.get(chunkOf(meta, i))?.[i % meta.chunk];
+}
+
 /** A model over the shards fetched for one query. */
 export function modelFromShards(meta: ShardMeta, shards: ReadonlyArray<Shard>, chunks: ReadonlyMap<number, SectionInfo[]>): QueryModel {
   const docs = new Map<number, ModelDoc>();
@@ -98,7 +108,7 @@ export function modelFromShards(meta: ShardMeta, shards: ReadonlyArray<Shard>, c
     n: meta.sections,
     docs: [...docs.values()],
     postings: (t) => postings.get(t),
-    section: (i) => chunks.get(Math.floor(i / meta.chunk))?.[i % meta.chunk],
+    section: (i) => sectionIn(meta, chunks, i),
   };
 }
 
