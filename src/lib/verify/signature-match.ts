@@ -28,5 +28,8 @@ export function signaturePattern(text: string): RegExp {
 /** The signatures (texts) that some line of `output` matches, in the order given. */
 export function matchingSignatures(signatures: ReadonlyArray<{ text: string }>, output: string): string[] {
   const lines = output.split(/\r?\n/);
-  return signatures.filter((s) => lines.some((l) => signaturePattern(s.text).test(l))).map((s) => s.text);
+  return signatures.filter((s) => {
+    const pattern = signaturePattern(s.text);
+    return lines.some((l) => pattern.test(l));
+  }).map((s) => s.text);
 }
