@@ -56,6 +56,7 @@ export const en = {
   'code.copyLabel': 'Copy code to clipboard',
   'correction.label': 'Corrected',
   'correction.original': 'The original guide said:',
+  'addition.label': 'Beyond the original guide',
   'note.note': 'Note',
   'note.tip': 'Tip',
   'note.warning': 'Warning',

@@ -56,6 +56,7 @@ export const zh: Record<UiKey, string> = {
   'code.copyLabel': '复制代码到剪贴板',
   'correction.label': '已更正',
   'correction.original': '原指南写的是：',
+  'addition.label': '原指南之外的补充',
   'note.note': '注意',
   'note.tip': '提示',
   'note.warning': '警告',
