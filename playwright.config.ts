@@ -14,7 +14,8 @@ export default defineConfig({
   workers: 2,
   forbidOnly: Boolean(process.env['CI']),
   retries: 0,
-  reporter: [['list']],
+  // scripts/test.ts asks for a JSON report too, to print what ran and the slowest test.
+  reporter: process.env['ARYA_E2E_JSON'] ? [['list'], ['json', { outputFile: process.env['ARYA_E2E_JSON'] }]] : [['list']],
   timeout: 30_000,
   use: {
     baseURL: `http://127.0.0.1:${String(PORT)}`,

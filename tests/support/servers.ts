@@ -7,11 +7,11 @@
  * a failing or interrupted test leaves nothing running.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { aptInstall, hasCommand } from './system-packages.ts';
+import { ensurePackage, postgresBinDir } from './system-packages.ts';
 
 const stoppers = new Set<() => void>();
 process.on('exit', () => {
@@ -42,25 +42,6 @@ async function waitFor(what: string, ready: () => boolean, timeoutMs = 20_000): 
   throw new Error(`${what} did not come up within ${String(timeoutMs / 1000)} s`);
 }
 
-/** Where a port is open now (to notice a server that a package install started). */
-function listening(port: number): boolean {
-  return spawnSync('bash', ['-c', `exec 3<>/dev/tcp/127.0.0.1/${String(port)}`], { timeout: 2000 }).status === 0;
-}
-
-/**
- * Installs a server package when its program is missing. Debian's packages start their service
- * on install where they can (on this machine kind /usr/sbin/policy-rc.d stops that); a service
- * the install did start is stopped again, since these tests run their own.
- */
-function ensureServerPackage(pkg: string, present: () => boolean, service: string, defaultPort: number): string | undefined {
-  if (present()) return undefined;
-  const wasListening = listening(defaultPort);
-  const failed = aptInstall([pkg]);
-  if (!wasListening && listening(defaultPort)) spawnSync('service', [service, 'stop'], { stdio: 'ignore', timeout: 30_000 });
-  if (failed) return `${pkg} is not installed; ${failed}`;
-  return present() ? undefined : `${pkg} installed, but its programs are still missing`;
-}
-
 // ---------------------------------------------------------------- Redis
 
 export interface RedisHandle {
@@ -73,7 +54,7 @@ export interface RedisHandle {
 }
 
 export function ensureRedis(): string | undefined {
-  return ensureServerPackage('redis-server', () => hasCommand('redis-server') && hasCommand('redis-cli'), 'redis-server', 6379);
+  return ensurePackage('redis-server');
 }
 
 /**
@@ -124,22 +105,8 @@ export async function startRedis(config: string | undefined): Promise<RedisHandl
 
 // ---------------------------------------------------------------- PostgreSQL
 
-/** The newest installed PostgreSQL's bin folder (Debian keeps initdb and pg_ctl off PATH). */
-export function postgresBinDir(): string | undefined {
-  const root = '/usr/lib/postgresql';
-  if (existsSync(root)) {
-    const versions = readdirSync(root)
-      .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
-      .sort((a, b) => Number(b) - Number(a));
-    if (versions[0]) return join(root, versions[0], 'bin');
-  }
-  const r = spawnSync('pg_config', ['--bindir'], { encoding: 'utf8' });
-  const dir = r.status === 0 ? r.stdout.trim() : '';
-  return dir && existsSync(join(dir, 'initdb')) ? dir : undefined;
-}
-
 export function ensurePostgres(): string | undefined {
-  return ensureServerPackage('postgresql', () => postgresBinDir() !== undefined && hasCommand('psql'), 'postgresql', 5432);
+  return ensurePackage('postgresql');
 }
 
 export interface PostgresHandle {

@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import { codeBlocks } from '../../src/lib/guides/mdx-parts.ts';
 import { readGuideFolder } from '../../src/lib/guides/read-folder.ts';
 import { parseFenceMeta, type FenceMeta } from '../../src/lib/verify/fence-meta.ts';
+import type { VerifyServer } from '../../src/lib/verify/verified.ts';
 
 export type CodeOrigin = 'guide-zh' | 'guide-en' | 'tree';
 
@@ -65,4 +66,39 @@ export function treeCode(folder = 'src/content/trees'): SiteCode[] {
 
 export function siteCode(): SiteCode[] {
   return [...guideCode(), ...treeCode()];
+}
+
+/** A command line that runs against a real server in tests/verify/servers.test.ts. */
+export interface ServerCommand {
+  text: string;
+  server: VerifyServer;
+  /** slug → position of the command's first appearance in that guide (for the badge's order). */
+  guides: Map<string, number>;
+  /** Where in the trees it appears. */
+  trees: string[];
+}
+
+/** The server a bash line talks to, when it is one the verify suite runs: redis-cli, psql, python with redis-py. */
+export function commandServer(line: string): VerifyServer | undefined {
+  if (/^redis-cli\b/.test(line) || /^python3? -c "import redis\b/.test(line)) return 'redis';
+  if (/^psql\b/.test(line)) return 'postgresql';
+  return undefined;
+}
+
+/** Every line of every bash block that runs against a server, once, with where it appears. */
+export function serverCommands(blocks: ReadonlyArray<SiteCode>): Map<string, ServerCommand> {
+  const found = new Map<string, ServerCommand>();
+  blocks.forEach((b, blockIndex) => {
+    if (b.lang !== 'bash') return;
+    b.code.split('\n').forEach((raw, lineIndex) => {
+      const text = raw.trim();
+      const server = commandServer(text);
+      if (!server) return;
+      const c: ServerCommand = found.get(text) ?? { text, server, guides: new Map<string, number>(), trees: [] };
+      if (b.slug && !c.guides.has(b.slug)) c.guides.set(b.slug, blockIndex * 1000 + lineIndex);
+      if (b.origin === 'tree') c.trees.push(b.where);
+      found.set(text, c);
+    });
+  });
+  return found;
 }

@@ -72,3 +72,47 @@ describe('the verified badge text', () => {
     assert.equal(badgeText(sample, 'no-such-guide', 'zh').summary, undefined);
   });
 });
+
+describe('verified.json agrees with the guides (so the badge cannot drift when the verify suite did not run)', () => {
+  test('every command it lists for a guide is still a line of that guide’s code', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { guideCode } = await import('../support/site-code.ts');
+    const data = VerifiedSchema.parse(JSON.parse(readFileSync('src/data/verified.json', 'utf8')));
+    const lines = new Map<string, Set<string>>();
+    for (const b of guideCode()) {
+      const set = lines.get(b.slug ?? '') ?? new Set<string>();
+      for (const line of b.code.split('\n')) set.add(line.trim());
+      lines.set(b.slug ?? '', set);
+    }
+    const gone: string[] = [];
+    for (const [slug, g] of Object.entries(data.guides)) {
+      for (const list of Object.values(g.commands)) for (const c of list) if (!lines.get(slug)?.has(c)) gone.push(`${slug}: ${c}`);
+    }
+    assert.deepEqual(gone, [], 'listed as verified but no longer in the guide: run npm run test:verify and commit src/data/verified.json');
+  });
+
+  test('every redis-cli, psql and python-redis line of a guide is listed as verified for that guide', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { guideCode, serverCommands } = await import('../support/site-code.ts');
+    const data = VerifiedSchema.parse(JSON.parse(readFileSync('src/data/verified.json', 'utf8')));
+    const missing: string[] = [];
+    for (const c of serverCommands(guideCode()).values()) {
+      for (const slug of c.guides.keys()) if (!data.guides[slug]?.commands[c.server]?.includes(c.text)) missing.push(`${slug}: ${c.text}`);
+    }
+    assert.deepEqual(missing, [], 'in the guide but not verified: run npm run test:verify and commit src/data/verified.json');
+  });
+
+  test('every error it lists as reproduced is still one of that guide’s signatures', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { readGuideFolder } = await import('../../src/lib/guides/read-folder.ts');
+    const { validateGuideEntries } = await import('../../src/lib/guides/validate.ts');
+    const data = VerifiedSchema.parse(JSON.parse(readFileSync('src/data/verified.json', 'utf8')));
+    const { entries } = validateGuideEntries(readGuideFolder('src/content/guides'));
+    const stale: string[] = [];
+    for (const [slug, g] of Object.entries(data.guides)) {
+      const texts = new Set(entries.filter((e) => e.slug === slug).flatMap((e) => e.data.signatures.map((s) => s.text)));
+      for (const r of g.reproduced) if (!texts.has(r)) stale.push(`${slug}: ${r}`);
+    }
+    assert.deepEqual(stale, []);
+  });
+});

@@ -1,0 +1,162 @@
+/**
+ * `npm test`: every stage in order, stopping at the first that fails, then one line per stage:
+ * what ran, how many passed, how long it took, and the slowest test against its timeout.
+ *
+ *   check   astro check (types, strictest), failing on warnings too
+ *   unit    node:test over tests/unit          (scripts/node-tests.ts)
+ *   verify  real bash, shellcheck, Python, Redis, PostgreSQL over every code block
+ *   build   npm run build: site, search index, offline worker into dist/
+ *   dist    node:test over dist/ (links, contract, CSP, budgets)
+ *   e2e     Playwright in Debian's Chromium over dist/
+ *
+ * The system packages the verify and browser stages need (Debian's chromium, redis-server,
+ * postgresql, shellcheck, python3-redis) are installed in one apt-get run that starts at once
+ * in the background (when root and missing), so the download overlaps the type check.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SuiteResult } from './node-tests.ts';
+import { installMissing } from '../tests/support/system-packages.ts';
+
+interface StageResult {
+  name: string;
+  ok: boolean;
+  seconds: number;
+  /** What ran and how it went, in a few words. */
+  what: string;
+  /** The slowest test and its share of the timeout, when the stage has per-test timeouts. */
+  slowest?: string;
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'arya-test-'));
+const results: StageResult[] = [];
+const seconds = (since: number) => (performance.now() - since) / 1000;
+const fmt = (s: number) => `${s.toFixed(1)} s`;
+
+/** Runs a command with its output on the console; resolves with its exit code and captured stdout. */
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      process.stdout.write(d);
+    });
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), out }));
+  });
+}
+
+function slowestOf(ms: number | undefined, name: string | undefined, timeoutMs: number): string | undefined {
+  if (ms === undefined || name === undefined) return undefined;
+  const share = ms / timeoutMs;
+  return `slowest ${fmt(ms / 1000)} of ${fmt(timeoutMs / 1000)} (${String(Math.round(share * 100))}%${share > 0.5 ? ', over half!' : ''}): ${name}`;
+}
+
+async function nodeSuite(name: string): Promise<StageResult> {
+  const start = performance.now();
+  const file = join(tmp, `${name}.json`);
+  const { code } = await run(process.execPath, ['scripts/node-tests.ts', name], { ARYA_TEST_SUMMARY: file });
+  const r = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SuiteResult) : undefined;
+  const what = r
+    ? `${String(r.passed)}/${String(r.tests)} passed in ${String(r.files)} files${r.skipped ? `, ${String(r.skipped)} skipped` : ''}${r.problem ? ` — ${r.problem.split('\n')[0] ?? ''}` : ''}`
+    : 'no summary';
+  const slowest = r ? slowestOf(r.slowest?.ms, r.slowest?.name, r.timeoutMs) : undefined;
+  return { name, ok: code === 0, seconds: seconds(start), what, ...(slowest ? { slowest } : {}) };
+}
+
+async function check(): Promise<StageResult> {
+  const start = performance.now();
+  const { code, out } = await run('npm', ['run', '--silent', 'check']);
+  const m = /Result \((\d+) files?\):\s*-\s*(\d+) errors?\s*-\s*(\d+) warnings?\s*-\s*(\d+) hints?/.exec(out.replace(/\x1b\[[0-9;]*m/g, ''));
+  const what = m ? `astro check: ${m[1] ?? '?'} files, ${m[2] ?? '?'} errors, ${m[3] ?? '?'} warnings, ${m[4] ?? '?'} hints` : 'astro check: no result line';
+  return { name: 'check', ok: code === 0 && m !== null, seconds: seconds(start), what };
+}
+
+async function build(): Promise<StageResult> {
+  const start = performance.now();
+  const { code } = await run('npm', ['run', '--silent', 'build']);
+  const pages = existsSync('dist') ? readdirSync('dist', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length : 0;
+  return { name: 'build', ok: code === 0 && pages > 0, seconds: seconds(start), what: `${String(pages)} HTML pages in dist/` };
+}
+
+interface PlaywrightReport {
+  stats: { expected: number; unexpected: number; skipped: number; flaky: number };
+  suites: PlaywrightSuite[];
+}
+interface PlaywrightSuite {
+  suites?: PlaywrightSuite[];
+  specs?: Array<{ title: string; tests: Array<{ timeout: number; results: Array<{ duration: number }> }> }>;
+}
+
+async function e2e(packages: Promise<void>): Promise<StageResult> {
+  const start = performance.now();
+  await packages;
+  const file = join(tmp, 'e2e.json');
+  const { code } = await run('npm', ['run', '--silent', 'test:e2e'], { ARYA_E2E_JSON: file });
+  if (!existsSync(file)) return { name: 'e2e', ok: false, seconds: seconds(start), what: 'Playwright wrote no report' };
+  const report = JSON.parse(readFileSync(file, 'utf8')) as PlaywrightReport;
+  const { expected, unexpected, skipped, flaky } = report.stats;
+  let worst: { share: number; ms: number; timeout: number; title: string } | undefined;
+  const walk = (suite: PlaywrightSuite) => {
+    for (const s of suite.suites ?? []) walk(s);
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests) {
+        for (const r of t.results) {
+          const share = t.timeout > 0 ? r.duration / t.timeout : 0;
+          if (!worst || share > worst.share) worst = { share, ms: r.duration, timeout: t.timeout, title: spec.title };
+        }
+      }
+    }
+  };
+  report.suites.forEach(walk);
+  const total = expected + unexpected + skipped + flaky;
+  const ok = code === 0 && total > 0 && unexpected === 0 && (!process.env['CI'] || skipped === 0);
+  const what = `${String(expected)}/${String(total)} passed${unexpected ? `, ${String(unexpected)} failed` : ''}${flaky ? `, ${String(flaky)} flaky` : ''}${skipped ? `, ${String(skipped)} skipped` : ''}`;
+  const slowest = worst ? slowestOf(worst.ms, worst.title, worst.timeout) : undefined;
+  return { name: 'e2e', ok, seconds: seconds(start), what, ...(slowest ? { slowest } : {}) };
+}
+
+function printSummary(total: number): void {
+  const width = Math.max(...results.map((r) => r.name.length));
+  console.log('\nnpm test:');
+  for (const r of results) {
+    console.log(`${r.ok ? '✔' : '✖'} ${r.name.padEnd(width)}  ${fmt(r.seconds).padStart(7)}  ${r.what}${r.slowest ? `; ${r.slowest}` : ''}`);
+  }
+  const failed = results.find((r) => !r.ok);
+  console.log(failed ? `✖ stopped at ${failed.name} after ${fmt(total)}` : `✔ all ${String(results.length)} stages passed in ${fmt(total)}`);
+}
+
+async function main(): Promise<number> {
+  const start = performance.now();
+  // Started now, awaited by the stages that need them: apt-get downloads while astro checks types.
+  const packages = installMissing().then((line) => {
+    if (line) console.log(`# ${line}`);
+  });
+  const stages: Array<() => Promise<StageResult>> = [
+    check,
+    () => nodeSuite('unit'),
+    async () => {
+      await packages;
+      return nodeSuite('verify');
+    },
+    build,
+    () => nodeSuite('dist'),
+    () => e2e(packages),
+  ];
+  try {
+    for (const stage of stages) {
+      const r = await stage();
+      results.push(r);
+      if (!r.ok) break;
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  await packages.catch(() => undefined);
+  printSummary(seconds(start));
+  return results.every((r) => r.ok) && results.length === stages.length ? 0 : 1;
+}
+
+process.exitCode = await main();

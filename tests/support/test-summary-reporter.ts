@@ -1,0 +1,55 @@
+/**
+ * A node:test reporter that writes one JSON summary of the run (scripts/node-tests.ts reads it):
+ * how many tests ran, passed, failed and were skipped, why each skip happened, and the slowest
+ * test. Node's own counts leave out a skipped `describe` and the tests inside it, so a suite that
+ * skipped everything would look like "0 failed"; here a skipped suite counts as a skip.
+ */
+export interface TestSummary {
+  tests: number;
+  passed: number;
+  failed: number;
+  skipped: number;
+  todo: number;
+  /** `name: reason` of every skipped test or suite. */
+  skips: string[];
+  slowest: { name: string; ms: number } | null;
+  files: number;
+}
+
+interface TestEventData {
+  name: string;
+  nesting: number;
+  file?: string;
+  skip?: boolean | string;
+  todo?: boolean | string;
+  details?: { type?: 'suite' | 'test'; duration_ms?: number };
+}
+
+export default async function* summaryReporter(source: AsyncIterable<{ type: string; data: TestEventData }>): AsyncGenerator<string> {
+  const summary: TestSummary = { tests: 0, passed: 0, failed: 0, skipped: 0, todo: 0, skips: [], slowest: null, files: 0 };
+  const files = new Set<string>();
+  for await (const event of source) {
+    if (event.type !== 'test:pass' && event.type !== 'test:fail') continue;
+    const { data } = event;
+    if (data.file) files.add(data.file);
+    const isSuite = data.details?.type === 'suite';
+    if (data.skip !== undefined && data.skip !== false) {
+      summary.skipped++;
+      summary.skips.push(`${data.name}: ${typeof data.skip === 'string' ? data.skip : 'skipped'}`);
+      continue;
+    }
+    if (isSuite) {
+      // A suite fails on its own when a hook (before/after) throws; its tests may not have run.
+      if (event.type === 'test:fail') summary.failed++;
+      continue;
+    }
+    summary.tests++;
+    if (data.todo !== undefined && data.todo !== false) summary.todo++;
+    if (event.type === 'test:pass') summary.passed++;
+    else summary.failed++;
+    const ms = data.details?.duration_ms ?? 0;
+    if (!summary.slowest || ms > summary.slowest.ms) summary.slowest = { name: data.name, ms };
+  }
+  summary.files = files.size;
+  yield `${JSON.stringify(summary)}\n`;
+}
