@@ -23,7 +23,7 @@ import { variableNamed } from '../../src/lib/variables/definitions.ts';
 import { shellQuote } from '../../src/lib/variables/quote.ts';
 import { correctionOriginals } from '../../src/lib/guides/mdx-parts.ts';
 import { matchingSignatures } from '../../src/lib/verify/signature-match.ts';
-import { serializeVerified, serverVersion, type Verified, type VerifyServer } from '../../src/lib/verify/verified.ts';
+import { serializeVerified, serverVersion, type Verified } from '../../src/lib/verify/verified.ts';
 import { freePort, ensurePostgres, ensureRedis, startPostgres, startRedis, type PostgresHandle, type RedisHandle } from '../support/servers.ts';
 import { guideCode, serverCommands, treeCode, type ServerCommand } from '../support/site-code.ts';
 import { ensurePackage, failIfMissing, skipUnlessCI } from '../support/system-packages.ts';
