@@ -8,6 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { join, sep } from 'node:path';
 import { describe, test } from 'node:test';
 import { checkLinks } from '../../src/lib/links/check.ts';
+import { axePlan } from '../support/axe-plan.ts';
 import { guideAnchors } from '../../src/lib/guides/anchors.ts';
 import { codeBlocks, correctionOriginals } from '../../src/lib/guides/mdx-parts.ts';
 import { readGuideFolder } from '../../src/lib/guides/read-folder.ts';
@@ -105,6 +106,16 @@ describe('the built site', () => {
       const body = guideFiles.find((g) => g.file === e.file)?.body ?? '';
       for (const anchor of guideAnchors(body)) assert.ok(ids.has(anchor), `${e.file}: #${anchor} not on the page`);
     }
+  });
+
+  test('leaves out of the axe run only triage step pages whose markup is that of checked pages', () => {
+    const plan = axePlan(pages);
+    console.log(`axe: ${String(plan.check.length)} pages checked, ${String(plan.covered.length)} step pages proven identical to checked ones`);
+    assert.equal(plan.check.length + plan.covered.length, pages.size);
+    // Every tree's step pages share one template: one representative per tree and language.
+    const trees = new Set([...pages.keys()].filter((p) => /^\/(zh|en)\/triage\/[^/]+\/$/.test(p)));
+    const stepPages = [...pages.keys()].filter((p) => /^\/(zh|en)\/triage\/[^/]+\/(?!all\/)[^/]+\/$/.test(p));
+    assert.equal(plan.covered.length, stepPages.length - trees.size, 'a step page differs from its tree’s template: see tests/support/axe-plan.ts');
   });
 
   test('loads nothing of search with a guide page', () => {

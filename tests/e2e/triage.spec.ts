@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { WizardPage } from './pages/wizard-page.ts';
 
@@ -36,6 +35,7 @@ test.describe('triage wizard', () => {
     await page.goForward();
     await expect(wizard.heading).toHaveText(third ?? '');
     await page.reload();
+    await wizard.ready();
     await expect(wizard.heading).toHaveText(third ?? '');
     await expect(page.locator('[data-path-list] li')).toHaveCount(2);
   });
@@ -53,6 +53,7 @@ test.describe('triage wizard', () => {
     const wizard = new WizardPage(page);
     for (const query of ['?a=__proto__', '?a=9.9.9', `?a=${Array(10_000).fill('0').join('.')}`, '?a=constructor']) {
       await page.goto(`/en/triage/startup/${query}`);
+      await wizard.ready();
       await expect(page.getByRole('heading', { name: 'This link does not lead to a step of this triage' })).toBeVisible();
       await expect(wizard.step.filter({ hasNot: page.locator('[data-invalid]') })).toHaveCount(1);
     }
@@ -64,7 +65,7 @@ test.describe('triage wizard', () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     const wizard = new WizardPage(page);
-    await wizard.open('zh', 'deployment');
+    await wizard.open('zh', 'deployment', { javaScript: false });
     for (let i = 0; i < 20 && (await wizard.outcome.count()) === 0; i++) {
       const before = page.url();
       await wizard.options.first().click();
@@ -98,24 +99,5 @@ test.describe('triage wizard', () => {
     expect(await boxes.count()).toBeGreaterThan(5);
     await boxes.last().click();
     await expect(page).toHaveURL(/\/en\/triage\/memory\/[a-z0-9-]+\/$/);
-  });
-
-  test('axe finds no violation on any step of one tree, light and dark', async ({ page }) => {
-    test.setTimeout(120_000);
-    const ids = await (async () => {
-      await page.goto('/zh/triage/redis/');
-      return page.locator('section[data-node]:not([data-invalid])').evaluateAll((s) => s.map((x) => (x as HTMLElement).dataset['node'] ?? ''));
-    })();
-    const failures: string[] = [];
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      for (const [i, id] of ids.entries()) {
-        await page.goto(i === 0 ? '/zh/triage/redis/' : `/zh/triage/redis/${id}/`);
-        if (i === 0) await page.getByText('排查流程总览').click();
-        const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
-        for (const v of violations) failures.push(`${scheme} ${id}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).slice(0, 2).join(', ')}`);
-      }
-    }
-    expect(failures).toEqual([]);
   });
 });

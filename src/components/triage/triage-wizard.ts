@@ -69,9 +69,17 @@ class TriageWizard extends HTMLElement {
     window.addEventListener('popstate', () => {
       if (this.#ready) this.#render(false);
     });
+    // data-state: `loading` until every step is in the page, then `ready`; `static` when they
+    // could not be loaded (offline, blocked) and the step stays a static page with plain links.
+    this.dataset['state'] = 'loading';
     this.#loadSteps().then(
-      () => this.#render(false),
-      () => undefined, // Offline or blocked: the step stays a static page with plain links.
+      () => {
+        this.#render(false);
+        this.dataset['state'] = 'ready';
+      },
+      () => {
+        this.dataset['state'] = 'static';
+      },
     );
   }
 

@@ -16,8 +16,15 @@ export class WizardPage {
     this.outcome = this.step.locator('[data-triage-outcome]');
   }
 
-  async open(lang: 'zh' | 'en', tree: string): Promise<void> {
+  /** Opens a tree's first step; with JavaScript, resolves once the wizard has loaded every step. */
+  async open(lang: 'zh' | 'en', tree: string, { javaScript = true } = {}): Promise<void> {
     await this.page.goto(`/${lang}/triage/${tree}/`);
+    if (javaScript) await this.ready();
+  }
+
+  /** Resolves once the wizard walks without the network (or has fallen back to static links). */
+  async ready(): Promise<void> {
+    await this.page.locator('triage-wizard[data-state="ready"], triage-wizard[data-state="static"]').waitFor({ state: 'attached' });
   }
 
   /** Chooses the first answer by keyboard until an outcome shows; returns the headings passed. */
