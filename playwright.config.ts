@@ -1,7 +1,10 @@
 import { defineConfig, devices } from '@playwright/test';
 import { browserPath } from './tests/e2e/browser-path.ts';
 
-const PORT = Number(process.env['E2E_PORT'] ?? 4329);
+// A port of this run's own (set once in the main process; the workers inherit it), so two
+// checkouts testing at once never share a server, and a server left over is never reused.
+process.env['E2E_PORT'] ??= String(20_000 + (process.pid % 20_000));
+const PORT = Number(process.env['E2E_PORT']);
 
 /**
  * Browser tests run against the production build in dist/ (built by `npm test` before this runs),
@@ -20,6 +23,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${String(PORT)}`,
     trace: 'off',
+    // The offline worker caches a whole language in the background after the first page; only
+    // the offline tests want that (they allow it), everywhere else it is load that tests nothing.
+    serviceWorkers: 'block',
   },
   projects: [
     {
@@ -46,7 +52,7 @@ export default defineConfig({
   webServer: {
     command: `node tests/support/serve.ts ${String(PORT)}`,
     url: `http://127.0.0.1:${String(PORT)}/en/`,
-    reuseExistingServer: !process.env['CI'],
+    reuseExistingServer: false,
     timeout: 60_000,
   },
 });

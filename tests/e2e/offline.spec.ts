@@ -10,10 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 test.describe.configure({ mode: 'serial' });
+test.use({ serviceWorkers: 'allow' });
 
 let root = '';
 let server: ChildProcess | undefined;
-const PORT = 4329 + 71;
+const PORT = Number(process.env['E2E_PORT'] ?? 4329) + 71;
 const site = `http://127.0.0.1:${String(PORT)}`;
 
 test.beforeAll(async () => {

@@ -1,5 +1,10 @@
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { prepareQuery } from '../../src/lib/search/normalize.ts';
+import { queryTokens } from '../../src/lib/search/model.ts';
+import { shardsFor, type ShardMeta } from '../../src/lib/search/shards.ts';
 import { SearchPage } from './pages/search-page.ts';
+import { settled } from './pages/settled.ts';
 
 test.describe('search', () => {
   test('the header field opens with / and Ctrl+K, shows results as you type, and Enter opens the active one', async ({ page }) => {
@@ -12,12 +17,31 @@ test.describe('search', () => {
     await page.keyboard.press('Control+k');
     await expect(field).toBeFocused();
     await field.pressSequentially('QueuePool limit of size 5 overflow 10 reached');
+    await expect(page.locator('[data-search-popup]')).toHaveAttribute('data-state', 'done');
     const first = page.locator('[role="option"]').first();
     await expect(first).toContainText('Database connection pool exhausted', { ignoreCase: true });
     await page.keyboard.press('ArrowDown');
     await expect(first).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/en\/guides\/db-pool-exhausted\/$/);
+  });
+
+  test('an answer that arrives after the reader selected a result keeps that result selected', async ({ page }) => {
+    await page.goto('/en/');
+    const field = page.getByLabel('Search the guide or paste an error');
+    const popup = page.locator('[data-search-popup]');
+    await field.fill('redis connection refused');
+    await expect(popup).toHaveAttribute('data-state', 'done');
+    await field.press('ArrowDown');
+    await field.press('ArrowDown');
+    const second = page.locator('[role="option"]').nth(1);
+    await expect(second).toHaveAttribute('aria-selected', 'true');
+    // A keystroke that changes nothing in the results: its answer arrives after the selection.
+    await field.press('End');
+    await field.press(' ');
+    await expect(popup).toHaveAttribute('data-state', 'done');
+    await expect(second).toHaveAttribute('aria-selected', 'true');
+    await expect(field).toHaveAttribute('aria-activedescendant', (await second.getAttribute('id')) ?? '');
   });
 
   test('Escape closes the results, and a second Escape clears the field', async ({ page }) => {
@@ -36,7 +60,9 @@ test.describe('search', () => {
     const loaded: string[] = [];
     page.on('request', (r) => loaded.push(r.url()));
     await page.goto('/en/guides/slow-queries/');
-    await page.waitForLoadState('networkidle');
+    await settled(page);
+    // The last thing a page does after load is start its offline client, which marks its state.
+    await page.locator('offline-status[data-state]').waitFor({ state: 'attached' });
     expect(loaded.filter((u) => /pagefind|search\/index\/|search-panel|render\./.test(u))).toEqual([]);
     await page.getByRole('searchbox').focus();
     await expect.poll(() => loaded.some((u) => /search-panel/.test(u))).toBe(true);
@@ -61,31 +87,47 @@ test.describe('search', () => {
     await context.close();
   });
 
-  test('hostile queries render as inert text, with no console error', async ({ page }) => {
+  const hostile: Array<[string, string]> = [
+    ['a script tag', encodeURIComponent('<script>alert(1)</script>')],
+    ['an attribute breakout with an image', encodeURIComponent('"><img src=x onerror=alert(1)>')],
+    ['markup that excerpts use', encodeURIComponent('<mark>x</mark><b>bold</b>')],
+    ['control characters and an ANSI escape', encodeURIComponent('a\u0000b\u0007c\u001b[31mred')],
+    ['lone surrogates (invalid UTF-8)', '%ED%A0%80+lone+surrogate+%ED%BF%BF'],
+    ['right-to-left overrides', encodeURIComponent('\u202eevil\u202c reversed')],
+    // A crafted link can carry a long query; a megabyte is tested as a paste below (a megabyte in
+    // the address bar costs Chromium itself ten seconds before the page runs).
+    ['64 KB of text', encodeURIComponent('<b>x</b>'.repeat(8_192))],
+  ];
+  for (const [what, encoded] of hostile) {
+    test(`a hostile query (${what}) renders as inert text, with no console error`, async ({ page }) => {
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('dialog', (d) => {
+        errors.push(`dialog: ${d.message()}`);
+        void d.dismiss();
+      });
+      await new SearchPage(page).openEncoded('en', encoded);
+      await expect(page.locator('main img, main script:not([type]), main b')).toHaveCount(0);
+      expect(await page.evaluate(() => document.querySelectorAll('.search-result mark mark, .search-results *:not(li):not(a):not(p):not(span):not(mark):not(code)').length)).toBe(0);
+      expect(errors).toEqual([]);
+    });
+  }
+
+  test('a megabyte pasted into the results page is searched as inert text, with no console error', async ({ page }) => {
     const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
     });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('dialog', (d) => {
-      errors.push(`dialog: ${d.message()}`);
-      void d.dismiss();
-    });
     const search = new SearchPage(page);
-    const payloads = [
-      '<script>alert(1)</script>',
-      '"><img src=x onerror=alert(1)>',
-      '<mark>x</mark><b>bold</b>',
-      'a\u0000b\u0007c\u001b[31mred',
-      '%ED%A0%80 lone surrogate %ED%BF%BF',
-      '\u202eevil\u202c reversed',
-      'x'.repeat(1_000_000),
-    ];
-    for (const q of payloads) {
-      await search.openEncoded('en', q.startsWith('%ED') ? q.replaceAll(' ', '+') : encodeURIComponent(q));
-      await expect(page.locator('main img, main script:not([type]), main b')).toHaveCount(0);
-      expect(await page.evaluate(() => document.querySelectorAll('.search-result mark mark, .search-results *:not(li):not(a):not(p):not(span):not(mark):not(code)').length)).toBe(0);
-    }
+    await search.open('en', '');
+    await search.submit(`<script>alert(1)</script>\n${'x'.repeat(1_000_000)}`);
+    await expect(search.host).toHaveAttribute('data-search-state', /done|failed/);
+    await expect(page.locator('main script:not([type])')).toHaveCount(0);
+    expect(page.url().length).toBeLessThan(4000);
     expect(errors).toEqual([]);
   });
 
@@ -95,10 +137,7 @@ test.describe('search', () => {
     await search.open('en', `Traceback (most recent call last):\n${frames}\nredis.exceptions.OutOfMemoryError: OOM command not allowed when used memory > 'maxmemory'.`);
     expect((await search.slugs())[0]).toBe('redis-out-of-memory');
     const log = `${'2026-11-28T03:00:00Z INFO request handled in 12ms\n'.repeat(2000)}sqlalchemy.exc.TimeoutError: QueuePool limit of size 5 overflow 10 reached, connection timed out, timeout 30.00`;
-    await page.goto('/en/search/');
-    await page.locator('#search-page-q').fill(log);
-    await page.getByRole('button', { name: 'Search', exact: true }).click();
-    await search.settled();
+    await search.submit(log);
     expect((await search.slugs())[0]).toBe('db-pool-exhausted');
     expect(page.url().length).toBeLessThan(4000);
   });
@@ -113,14 +152,33 @@ test.describe('search', () => {
   });
 
   test('a stale answer never replaces a newer one', async ({ page }) => {
-    await page.goto('/en/search/');
+    // The first query's answer is held back until the second has been shown: one index shard
+    // that only the first query needs is parked in the network.
+    const older = 'redis oom maxmemory';
+    const newer = 'QueuePool limit overflow reached';
+    const meta = JSON.parse(readFileSync('dist/search/index/meta.json', 'utf8')) as ShardMeta;
+    const shards = (q: string) => shardsFor(queryTokens(prepareQuery(q)), meta);
+    const onlyOlder = shards(older).filter((n) => !shards(newer).includes(n));
+    expect(onlyOlder.length, 'a shard only the older query needs').toBeGreaterThan(0);
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`**/search/index/s-${String(onlyOlder[0])}.json`, async (route) => {
+      await released;
+      await route.continue();
+    });
+    const search = new SearchPage(page);
+    await search.open('en', '');
     const box = page.locator('#search-page-q');
-    await box.fill('redis oom maxmemory');
+    await box.fill(older);
     await box.press('Enter');
-    await box.fill('QueuePool limit overflow reached');
+    await box.fill(newer);
     await box.press('Enter');
-    await new SearchPage(page).settled();
-    await page.waitForTimeout(300);
-    expect((await new SearchPage(page).slugs())[0]).toBe('db-pool-exhausted');
+    await expect(search.host).toHaveAttribute('data-search-finished', '2');
+    expect((await search.slugs())[0]).toBe('db-pool-exhausted');
+    release();
+    // Both queries have ended (the empty one on load counts too): the older answer was dropped.
+    await expect(search.host).toHaveAttribute('data-search-finished', '3');
+    expect((await search.slugs())[0]).toBe('db-pool-exhausted');
+    await expect(search.status).toContainText(newer);
   });
 });

@@ -1,7 +1,12 @@
 /**
  * Results as you type under the header field, as an ARIA combobox: ArrowDown/ArrowUp move through
  * the results, Enter opens the active one (or the results page), Escape closes, then clears.
- * Input is debounced; a stale answer never replaces a newer one (each run takes a ticket).
+ * Input is debounced; a stale answer never replaces a newer one (each run takes a ticket), and an
+ * answer never takes away the option the reader has just selected: the same results are not
+ * drawn again, and a selected result that is still there stays selected.
+ *
+ * The popup's `data-state` says where it is: `pending` (typed, waiting for the debounce),
+ * `running`, `done` (the results shown are those of the text in the field) or `failed`.
  */
 import type { Lang } from '../../lib/schemas/guide.ts';
 import { preload, search } from './engine.ts';
@@ -56,12 +61,14 @@ export function attach(host: HTMLElement, input: HTMLInputElement): void {
 
   const run = async (q: string) => {
     const mine = ++ticket;
+    popup.dataset['state'] = 'running';
     const url = new URL(all.href, location.href);
     url.searchParams.set('q', q.length > 2000 ? q.slice(-2000) : q);
     all.href = url.pathname + url.search;
     if (q.trim() === '') {
       list.replaceChildren();
       open(false);
+      popup.dataset['state'] = 'done';
       return;
     }
     status.textContent = label('searching');
@@ -76,7 +83,13 @@ export function attach(host: HTMLElement, input: HTMLInputElement): void {
         li.querySelector('a')?.setAttribute('tabindex', '-1');
         return li;
       });
-      list.replaceChildren(...items);
+      const hrefs = (els: ReadonlyArray<Element>) => els.map((el) => el.querySelector('a')?.getAttribute('href') ?? '').join('\n');
+      const selected = options()[active]?.querySelector('a')?.getAttribute('href');
+      if (hrefs(items) !== hrefs(options())) {
+        list.replaceChildren(...items);
+        const keep = selected === undefined ? -1 : items.findIndex((li) => li.querySelector('a')?.getAttribute('href') === selected);
+        setActive(keep);
+      }
       const shown = q.replace(/\s+/g, ' ').trim().slice(0, 80);
       status.textContent =
         items.length === 0
@@ -84,15 +97,17 @@ export function attach(host: HTMLElement, input: HTMLInputElement): void {
           : items.length === 1
             ? label('resultsOne', { q: shown })
             : label('results', { n: String(items.length), q: shown });
-      setActive(-1);
+      popup.dataset['state'] = 'done';
     } catch {
       if (mine !== ticket) return;
       list.replaceChildren();
       status.textContent = label('unavailable');
+      popup.dataset['state'] = 'failed';
     }
   };
 
   input.addEventListener('input', () => {
+    popup.dataset['state'] = 'pending';
     window.clearTimeout(timer);
     timer = window.setTimeout(() => void run(input.value), DEBOUNCE_MS);
   });

@@ -2,6 +2,9 @@
  * <search-results>: runs the query in ?q= when the page loads and whenever the form is submitted,
  * and renders results in rank order as `a[data-search-result]`. A newer query always wins: each
  * run takes a ticket, and a run whose ticket is stale drops its answer.
+ *
+ * State on the element: `data-search-state` is `running`, `done` or `failed` for the newest
+ * query; `data-search-finished` counts the runs that have ended, shown or dropped as stale.
  */
 import type { Lang } from '../../lib/schemas/guide.ts';
 import { search } from './engine.ts';
@@ -61,6 +64,14 @@ class SearchResults extends HTMLElement {
   }
 
   async run(q: string): Promise<void> {
+    try {
+      await this.#run(q);
+    } finally {
+      this.dataset['searchFinished'] = String(Number(this.dataset['searchFinished'] ?? '0') + 1);
+    }
+  }
+
+  async #run(q: string): Promise<void> {
     const ticket = ++this.#ticket;
     const status = this.querySelector('[data-search-status]');
     const list = this.querySelector('[data-search-results]');

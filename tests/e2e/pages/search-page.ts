@@ -30,6 +30,14 @@ export class SearchPage {
     await this.page.locator('search-results[data-search-state="done"], search-results[data-search-state="failed"]').waitFor();
   }
 
+  /** Types `query` into the page's own field and submits it; resolves once that run has ended. */
+  async submit(query: string): Promise<void> {
+    const before = Number((await this.host.getAttribute('data-search-finished')) ?? '0');
+    await this.page.locator('#search-page-q').fill(query);
+    await this.page.locator('#search-page-q').press('Enter');
+    await this.page.locator(`search-results[data-search-finished="${String(before + 1)}"]`).waitFor({ state: 'attached' });
+  }
+
   /** Guide slugs of the results, in rank order. */
   async slugs(): Promise<string[]> {
     const hrefs = await this.results.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
