@@ -58,7 +58,10 @@ export function start(): void {
   window.addEventListener('online', render);
   window.addEventListener('offline', render);
 
-  void navigator.serviceWorker.register(`${base}sw.js`, { scope: base }).then(async (registration) => {
+  void navigator.serviceWorker.register(`${base}sw.js`, { scope: base }).then(async (registration: ServiceWorkerRegistration | undefined) => {
+    // Registration can be refused without an error (a browser policy, a test harness blocking
+    // workers): then the page simply works online.
+    if (!registration) return;
     const watch = (worker: ServiceWorker | null) => {
       worker?.addEventListener('statechange', () => {
         if (worker.state === 'installed' && navigator.serviceWorker.controller) {
