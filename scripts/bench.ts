@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join, relative, sep } from 'node:path';
 import { chromium } from '@playwright/test';
-import { pageWeight } from '../src/lib/budget/page-weight.ts';
-import { splitFrontmatter } from '../src/lib/guides/frontmatter.ts';
+import { pageWeight } from '../tests/support/page-weight.ts';
+import { splitFrontmatter } from '../tests/support/guide-files.ts';
 import { browserPath } from '../tests/e2e/browser-path.ts';
 
 const ROOT = process.cwd();

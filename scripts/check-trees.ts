@@ -6,12 +6,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { formatProblems, type Problem } from '../src/lib/errors/problems.ts';
-import { targetsFromGuideFiles } from '../src/lib/decision-tree/targets.ts';
+import { targetsFrom } from '../src/lib/decision-tree/targets.ts';
 import { allPaths, validateTree } from '../src/lib/decision-tree/validate.ts';
-import { readGuideFolder } from '../src/lib/guides/read-folder.ts';
+import { readGuides } from '../tests/support/guide-files.ts';
 
 const folder = process.argv[2] ?? 'src/content/trees';
-const targets = targetsFromGuideFiles(readGuideFolder('src/content/guides'));
+const targets = targetsFrom(readGuides().guides);
 const problems: Problem[] = [];
 for (const name of readdirSync(folder).filter((f) => f.endsWith('.yaml')).sort()) {
   const file = join(folder, name);

@@ -1,7 +1,4 @@
-/** Prints the anchors of every guide page, per language: node scripts/list-anchors.ts */
-import { guideAnchors } from '../src/lib/guides/anchors.ts';
-import { readGuideFolder } from '../src/lib/guides/read-folder.ts';
+/** Prints the anchors of every guide page, per language (what a tree's `fix.guide.anchor` may name): node scripts/list-anchors.ts */
+import { readGuides } from '../tests/support/guide-files.ts';
 
-for (const g of readGuideFolder('src/content/guides')) {
-  console.log(`${g.file}\n  ${[...guideAnchors(g.body)].join('\n  ')}`);
-}
+for (const g of readGuides().guides) console.log(`${g.file}\n  ${g.model.anchors.join('\n  ')}`);

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LANGS } from '../src/lib/schemas/guide.ts';
+import { LANGS } from '../src/lib/i18n/langs.ts';
 import { mergeEntries, type PagefindEntry } from '../src/lib/search/pagefind-bundle.ts';
 
 const DIST = process.argv[2] ?? 'dist';

@@ -4,7 +4,7 @@ import { ContentError, type Problem } from './lib/errors/problems.ts';
 import { TreeSchema } from './lib/decision-tree/schema.ts';
 import { validateTree } from './lib/decision-tree/validate.ts';
 import { GuideSchema } from './lib/schemas/guide.ts';
-import { validateGuideEntries } from './lib/guides/validate.ts';
+import { validateGuideEntries } from './lib/guides/collection.ts';
 
 interface RawEntry {
   file: string;

@@ -3,7 +3,7 @@
  * (`/<lang>/guides/<slug>/`, `/<lang>/search/`, `/<lang>/triage/`) are written once.
  * `base` is Astro's `import.meta.env.BASE_URL` (always ends with a slash when trailingSlash is 'always').
  */
-import type { Lang } from './schemas/guide.ts';
+import { LANGS, type Lang } from './i18n/langs.ts';
 
 function join(base: string, path: string): string {
   return `${base.endsWith('/') ? base : `${base}/`}${path}`;
@@ -20,10 +20,12 @@ export const paths = {
     join(base, `${lang}/triage/${tree}/${node === undefined ? '' : `${node}/`}`),
 };
 
+const LANG_SEGMENT = new RegExp(`^(${LANGS.join('|')})(/|$)`);
+
 /** The same page in the other language: swaps the leading language segment after `base`. */
 export function switchLangPath(pathname: string, to: Lang, base = '/'): string {
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const rest = pathname.startsWith(prefix) ? pathname.slice(prefix.length) : pathname.replace(/^\//, '');
-  const swapped = rest.replace(/^(zh|en)(\/|$)/, `${to}/`);
+  const swapped = rest.replace(LANG_SEGMENT, `${to}/`);
   return join(prefix, swapped === rest ? `${to}/` : swapped);
 }

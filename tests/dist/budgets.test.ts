@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { describe, test } from 'node:test';
-import { pageWeight, type PageWeight } from '../../src/lib/budget/page-weight.ts';
+import { pageWeight, type PageWeight } from '../support/page-weight.ts';
 
 const DIST = 'dist';
 const read = (path: string) => {

@@ -9,11 +9,8 @@ import { join, sep } from 'node:path';
 import { describe, test } from 'node:test';
 import { checkLinks } from '../../src/lib/links/check.ts';
 import { axePlan } from '../support/axe-plan.ts';
-import { guideAnchors } from '../../src/lib/guides/anchors.ts';
-import { codeBlocks, correctionOriginals } from '../../src/lib/guides/mdx-parts.ts';
-import { readGuideFolder } from '../../src/lib/guides/read-folder.ts';
-import { validateGuideEntries } from '../../src/lib/guides/validate.ts';
-import { decodeEntities } from '../../src/lib/search/excerpt.ts';
+import { readGuides } from '../support/guide-files.ts';
+import { decodeHTML } from 'entities';
 
 const DIST = 'dist';
 const files = new Set(
@@ -26,10 +23,7 @@ for (const file of files) {
   const path = file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file;
   pages.set(path, readFileSync(join(DIST, file), 'utf8'));
 }
-const guideFiles = readGuideFolder('src/content/guides');
-const { entries } = validateGuideEntries(guideFiles);
-const decode = (s: string) =>
-  s.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e] ?? _);
+const { guides: entries } = readGuides();
 
 function csp(html: string): string {
   return /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(html)?.[1] ?? '';
@@ -92,19 +86,9 @@ describe('the built site', () => {
     for (const e of entries) {
       const html = pages.get(`/${e.lang}/guides/${e.slug}/`) ?? '';
       const shown = [...html.matchAll(/<pre class="correction-original"[^>]*><code>([\s\S]*?)<\/code><\/pre>/g)].map((m) =>
-        decode(m[1] ?? ''),
+        decodeHTML(m[1] ?? ''),
       );
-      const body = guideFiles.find((g) => g.file === e.file)?.body ?? '';
-      assert.deepEqual(shown, correctionOriginals(body), e.file);
-    }
-  });
-
-  test('has on every guide page the heading ids the build computes from the MDX (triage links rely on them)', () => {
-    for (const e of entries) {
-      const html = pages.get(`/${e.lang}/guides/${e.slug}/`) ?? '';
-      const ids = new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]));
-      const body = guideFiles.find((g) => g.file === e.file)?.body ?? '';
-      for (const anchor of guideAnchors(body)) assert.ok(ids.has(anchor), `${e.file}: #${anchor} not on the page`);
+      assert.deepEqual(shown, e.model.corrections.map((c) => c.original), e.file);
     }
   });
 
@@ -137,7 +121,7 @@ describe('the built site', () => {
   test('puts guide prose in the full-text index, and leaves code and corrected originals to the section index', () => {
     // Pagefind holds every page's words in memory until it writes; code is the costliest text to
     // segment, and our own section index (src/lib/search/bm25.ts) already covers it.
-    const squash = (s: string) => decodeEntities(s).replace(/[\s\u200b]+/g, '');
+    const squash = (s: string) => decodeHTML(s).replace(/[\s\u200b]+/g, '');
     const indexed = new Map<string, string>();
     for (const f of files) {
       if (!f.startsWith('/pagefind/fragment/')) continue;
@@ -150,9 +134,8 @@ describe('the built site', () => {
       const text = indexed.get(`/${e.lang}/guides/${e.slug}/`);
       assert.ok(text, `${e.file}: no full-text entry`);
       assert.ok(text.includes(squash(e.data.title)), `${e.file}: title not in the full-text index`);
-      const body = guideFiles.find((g) => g.file === e.file)?.body ?? '';
-      const left = [...codeBlocks(body).map((b) => b.code), ...correctionOriginals(body)];
-      const prose = squash(left.reduce((rest, part) => rest.split(part).join(' '), body));
+      const left = [...e.model.code.map((b) => b.text), ...e.model.corrections.map((c) => c.original)];
+      const prose = squash(e.model.blocks.map((b) => b.text).join(' '));
       for (const line of left.flatMap((part) => part.split('\n'))) {
         const l = squash(line);
         if (l.length < 12 || prose.includes(l)) continue;

@@ -1,33 +1,25 @@
-/** The signature index compiled from the guide files, as the build compiles it (for Node tests). */
-import { readGuideFolder } from '../../src/lib/guides/read-folder.ts';
-import { validateGuideEntries } from '../../src/lib/guides/validate.ts';
+/** The search index compiled from the guide files as the build compiles it, and the query sets (for Node tests). */
+import { readFileSync } from 'node:fs';
+import { indexRecord } from '../../src/lib/search/index-record.ts';
 import { compileSignatureIndex, type SignatureIndex } from '../../src/lib/search/signatures.ts';
+import { readGuides } from './guide-files.ts';
 
 export function signatureIndexFromGuides(folder = 'src/content/guides'): SignatureIndex {
-  const files = readGuideFolder(folder);
-  const { entries } = validateGuideEntries(files);
-  return compileSignatureIndex(
-    entries.map((e) => ({
-      lang: e.lang,
-      slug: e.slug,
-      section: e.data.section,
-      title: e.data.title,
-      symptom: e.data.symptom,
-      signatures: e.data.signatures,
-      body: files.find((f) => f.file === e.file)?.body ?? '',
-    })),
-  );
+  return compileSignatureIndex(readGuides(folder).guides.map(indexRecord));
 }
 
 export interface CorpusQuery {
   id: string;
   query: string;
   expect: string[];
-  kind: 'error' | 'symptom-zh' | 'symptom-en';
+  kind: 'error' | 'symptom-zh' | 'symptom-en' | 'paste';
   source?: string;
 }
 
+export function loadQueries(file: 'tests/fixtures/search-corpus.json' | 'tests/fixtures/search-holdout.json'): CorpusQuery[] {
+  return (JSON.parse(readFileSync(file, 'utf8')) as { queries: CorpusQuery[] }).queries;
+}
+
 export async function loadCorpus(): Promise<CorpusQuery[]> {
-  const { readFileSync } = await import('node:fs');
-  return (JSON.parse(readFileSync('tests/fixtures/search-corpus.json', 'utf8')) as { queries: CorpusQuery[] }).queries;
+  return loadQueries('tests/fixtures/search-corpus.json');
 }

@@ -5,10 +5,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { codeBlocks } from '../../src/lib/guides/mdx-parts.ts';
-import { readGuideFolder } from '../../src/lib/guides/read-folder.ts';
-import { parseFenceMeta, type FenceMeta } from '../../src/lib/verify/fence-meta.ts';
-import type { VerifyServer } from '../../src/lib/verify/verified.ts';
+import { readGuides } from './guide-files.ts';
+import { parseFenceMeta, type FenceMeta } from './verify/fence-meta.ts';
+import type { VerifyServer } from '../../src/lib/guides/verified.ts';
 
 export type CodeOrigin = 'guide-zh' | 'guide-en' | 'tree';
 
@@ -26,17 +25,12 @@ export interface SiteCode {
 }
 
 export function guideCode(folder = 'src/content/guides'): SiteCode[] {
-  return readGuideFolder(folder).flatMap((g) => {
-    const lang = g.file.split('/').at(-2) === 'en' ? 'en' : 'zh';
-    const slug = (g.file.split('/').at(-1) ?? '').replace(/\.mdx$/, '');
-    // Block lines count from the body; the frontmatter before it is added back for the file line.
-    const text = readFileSync(g.file, 'utf8');
-    const offset = text.slice(0, text.indexOf(g.body)).split('\n').length - 1;
-    return codeBlocks(g.body).map((b): SiteCode => {
+  return readGuides(folder).guides.flatMap((g) =>
+    g.model.code.map((b): SiteCode => {
       const { meta, problems } = parseFenceMeta(b.meta);
-      return { origin: `guide-${lang}`, where: `${g.file}:${String(b.line + offset)}`, slug, lang: b.lang, code: b.code, meta, metaProblems: problems };
-    });
-  });
+      return { origin: `guide-${g.lang}`, where: `${g.file}:${String(b.line)}`, slug: g.slug, lang: b.lang, code: b.text, meta, metaProblems: problems };
+    }),
+  );
 }
 
 interface TreeNodeLike {

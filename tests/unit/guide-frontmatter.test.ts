@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { formatProblems } from '../../src/lib/errors/problems.ts';
-import { readGuideFolder } from '../../src/lib/guides/read-folder.ts';
-import { validateGuideEntries } from '../../src/lib/guides/validate.ts';
+import { validateGuideEntries } from '../../src/lib/guides/collection.ts';
+import { readGuideFolder } from '../support/guide-files.ts';
 
 const FIXTURES = 'tests/fixtures/guides';
 

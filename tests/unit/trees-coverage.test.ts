@@ -8,16 +8,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { parse } from 'yaml';
 import { formatProblems, type Problem } from '../../src/lib/errors/problems.ts';
-import { isOutcome, type Tree } from '../../src/lib/decision-tree/schema.ts';
-import { targetsFromGuideFiles } from '../../src/lib/decision-tree/targets.ts';
+import { isOutcome } from '../../src/lib/decision-tree/kinds.ts';
+import type { Tree } from '../../src/lib/decision-tree/schema.ts';
+import { targetsFrom } from '../../src/lib/decision-tree/targets.ts';
 import { allPaths, validateTree } from '../../src/lib/decision-tree/validate.ts';
-import { readGuideFolder } from '../../src/lib/guides/read-folder.ts';
-import { validateGuideEntries } from '../../src/lib/guides/validate.ts';
 import { CHAPTERS } from '../../src/lib/schemas/chapters.ts';
+import { readGuides } from '../support/guide-files.ts';
 
-const guideFiles = readGuideFolder('src/content/guides');
-const targets = targetsFromGuideFiles(guideFiles);
-const { entries } = validateGuideEntries(guideFiles);
+const { guides } = readGuides();
+const targets = targetsFrom(guides);
 const trees: Array<{ file: string; tree: Tree }> = [];
 const problems: Problem[] = [];
 for (const name of readdirSync('src/content/trees').filter((f) => f.endsWith('.yaml')).sort()) {
@@ -58,10 +57,8 @@ describe('the triage trees', () => {
     for (const { tree } of trees) {
       for (const n of tree.nodes) if (isOutcome(n) && n.fix) links.set(n.fix.guide.slug, (links.get(n.fix.guide.slug) ?? 0) + 1);
     }
-    for (const e of entries.filter((x) => x.lang === 'zh')) {
-      const body = guideFiles.find((g) => g.file === e.file)?.body ?? '';
-      const causes = /<Causes>([\s\S]*?)<\/Causes>/.exec(body)?.[1] ?? '';
-      const listed = [...causes.matchAll(/^\d+\.\s/gm)].length;
+    for (const e of guides.filter((x) => x.lang === 'zh')) {
+      const listed = e.model.causes.length;
       assert.ok((links.get(e.slug) ?? 0) >= 1, `no outcome links ${e.slug}`);
       assert.ok((links.get(e.slug) ?? 0) >= listed, `${e.slug} lists ${String(listed)} causes but only ${String(links.get(e.slug) ?? 0)} outcomes link it`);
     }

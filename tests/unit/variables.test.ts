@@ -6,8 +6,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { describe, test } from 'node:test';
-import { codeBlocks } from '../../src/lib/guides/mdx-parts.ts';
-import { readGuideFolder } from '../../src/lib/guides/read-folder.ts';
+import { readGuides } from '../support/guide-files.ts';
 import { findPlaceholders, shellStateAt } from '../../src/lib/variables/context.ts';
 import { VARIABLES } from '../../src/lib/variables/definitions.ts';
 import { encodeFor, shellQuote } from '../../src/lib/variables/quote.ts';
@@ -124,8 +123,9 @@ describe('placeholders in the guide', () => {
   test('every placeholder in a command of the guide, in both languages, is declared and substitutable', () => {
     const unplaced: string[] = [];
     let placed = 0;
-    for (const g of readGuideFolder('src/content/guides')) {
-      for (const b of codeBlocks(g.body)) {
+    for (const g of readGuides().guides) {
+      for (const { text, lang } of g.model.code) {
+        const b = { code: text, lang };
         if (!['bash', 'python', 'sql'].includes(b.lang)) continue;
         for (const p of findPlaceholders(b.code, b.lang, VARIABLES)) {
           const line = b.code.slice(b.code.lastIndexOf('\n', p.start) + 1).split('\n')[0] ?? '';

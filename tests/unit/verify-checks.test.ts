@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { VARIABLES } from '../../src/lib/variables/definitions.ts';
-import { checkCompose } from '../../src/lib/verify/compose.ts';
-import { checkDockerfile, dockerfileInstructions } from '../../src/lib/verify/dockerfile.ts';
-import { parseFenceMeta } from '../../src/lib/verify/fence-meta.ts';
-import { fillPlaceholders, shellPlaceholders } from '../../src/lib/verify/placeholders.ts';
-import { embeddedPython, pythonModule } from '../../src/lib/verify/python-source.ts';
-import { checkRedisConf } from '../../src/lib/verify/redis-conf.ts';
-import { formatTable } from '../../src/lib/verify/table.ts';
+import { checkCompose } from '../support/verify/compose.ts';
+import { checkDockerfile, dockerfileInstructions } from '../support/verify/dockerfile.ts';
+import { parseFenceMeta } from '../support/verify/fence-meta.ts';
+import { fillPlaceholders, shellPlaceholders } from '../support/verify/placeholders.ts';
+import { embeddedPython, pythonModule } from '../support/verify/python-source.ts';
+import { checkRedisConf } from '../support/verify/redis-conf.ts';
+import { formatTable } from '../support/verify/table.ts';
 
 describe('code fence metadata', () => {
   test('an empty meta means a complete program with no placeholders', () => {

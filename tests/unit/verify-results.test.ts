@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { matchingSignatures, signaturePattern } from '../../src/lib/verify/signature-match.ts';
-import { badgeText, serializeVerified, serverVersion, VerifiedSchema, type Verified } from '../../src/lib/verify/verified.ts';
+import { matchingSignatures, signaturePattern } from '../../src/lib/search/template.ts';
+import { badgeText, serializeVerified, serverVersion, VerifiedSchema, type Verified } from '../../src/lib/guides/verified.ts';
 
 describe('matching real output against signatures', () => {
   test('a literal signature matches inside a line, special characters and all', () => {
@@ -104,10 +104,9 @@ describe('verified.json agrees with the guides (so the badge cannot drift when t
 
   test('every error it lists as reproduced is still one of that guide’s signatures', async () => {
     const { readFileSync } = await import('node:fs');
-    const { readGuideFolder } = await import('../../src/lib/guides/read-folder.ts');
-    const { validateGuideEntries } = await import('../../src/lib/guides/validate.ts');
+    const { readGuides } = await import('../support/guide-files.ts');
     const data = VerifiedSchema.parse(JSON.parse(readFileSync('src/data/verified.json', 'utf8')));
-    const { entries } = validateGuideEntries(readGuideFolder('src/content/guides'));
+    const { guides: entries } = readGuides();
     const stale: string[] = [];
     for (const [slug, g] of Object.entries(data.guides)) {
       const texts = new Set(entries.filter((e) => e.slug === slug).flatMap((e) => e.data.signatures.map((s) => s.text)));

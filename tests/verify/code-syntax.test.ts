@@ -13,12 +13,12 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { parse as parseYamlJs } from 'yaml';
 import { VARIABLES } from '../../src/lib/variables/definitions.ts';
-import { checkCompose } from '../../src/lib/verify/compose.ts';
-import { checkDockerfile } from '../../src/lib/verify/dockerfile.ts';
-import { fillPlaceholders } from '../../src/lib/verify/placeholders.ts';
-import { embeddedPython, pythonModule } from '../../src/lib/verify/python-source.ts';
-import { checkRedisConf } from '../../src/lib/verify/redis-conf.ts';
-import { formatTable } from '../../src/lib/verify/table.ts';
+import { checkCompose } from '../support/verify/compose.ts';
+import { checkDockerfile } from '../support/verify/dockerfile.ts';
+import { fillPlaceholders } from '../support/verify/placeholders.ts';
+import { embeddedPython, pythonModule } from '../support/verify/python-source.ts';
+import { checkRedisConf } from '../support/verify/redis-conf.ts';
+import { formatTable } from '../support/verify/table.ts';
 import { siteCode, type CodeOrigin, type SiteCode } from '../support/site-code.ts';
 import { ensureCommand, failIfMissing, skipUnlessCI } from '../support/system-packages.ts';
 

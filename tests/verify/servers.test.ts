@@ -17,14 +17,12 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { readGuideFolder } from '../../src/lib/guides/read-folder.ts';
-import { validateGuideEntries } from '../../src/lib/guides/validate.ts';
 import { variableNamed } from '../../src/lib/variables/definitions.ts';
 import { shellQuote } from '../../src/lib/variables/quote.ts';
-import { correctionOriginals } from '../../src/lib/guides/mdx-parts.ts';
-import { matchingSignatures } from '../../src/lib/verify/signature-match.ts';
-import { serializeVerified, serverVersion, type Verified } from '../../src/lib/verify/verified.ts';
+import { matchingSignatures } from '../../src/lib/search/template.ts';
+import { serializeVerified, serverVersion, type Verified } from '../../src/lib/guides/verified.ts';
 import { freePort, ensurePostgres, ensureRedis, startPostgres, startRedis, type PostgresHandle, type RedisHandle } from '../support/servers.ts';
+import { readGuides } from '../support/guide-files.ts';
 import { guideCode, serverCommands, treeCode, type ServerCommand } from '../support/site-code.ts';
 import { ensurePackage, failIfMissing, skipUnlessCI } from '../support/system-packages.ts';
 
@@ -157,8 +155,7 @@ function assertLooks(r: Run, look: ReadonlyArray<RegExp>): void {
 
 // ------------------------------------------------------------------ the guides' signatures
 
-const guideFiles = readGuideFolder('src/content/guides');
-const { entries } = validateGuideEntries(guideFiles);
+const { guides: entries } = readGuides();
 function signaturesOf(slug: string): Array<{ text: string }> {
   const both = entries.filter((e) => e.slug === slug);
   assert.equal(both.length, 2, `guide ${slug} in both languages`);
@@ -529,8 +526,8 @@ describe('PostgreSQL, for real', { skip: skipUnlessCI(postgresSkip) }, () => {
   }));
 
   test('without -h, psql tries the local socket and fails as the guide’s correction says', counted(async () => {
-    const zh = guideFiles.find((g) => g.file.endsWith('zh/db-pool-exhausted.mdx'));
-    const original = correctionOriginals(zh?.body ?? '').find((o) => o.startsWith('psql -U postgres'));
+    const zh = entries.find((g) => g.lang === 'zh' && g.slug === 'db-pool-exhausted');
+    const original = zh?.model.corrections.map((c) => c.original).find((o) => o.startsWith('psql -U postgres'));
     assert.ok(original, 'the correction keeps the original psql command');
     // A port nothing listens on, so the socket path is one no server has, whatever runs on this machine.
     const closed = await freePort();

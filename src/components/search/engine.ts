@@ -5,7 +5,7 @@
  * State: the Pagefind module and the index files fetched so far, each loaded once per page and
  * kept; a failed load is forgotten so the next search can try again.
  */
-import type { Lang } from '../../lib/schemas/guide.ts';
+import type { Lang } from '../../lib/i18n/langs.ts';
 import { excerptSegments, type ExcerptSegment } from '../../lib/search/excerpt.ts';
 import { prepareQuery, type PreparedQuery } from '../../lib/search/normalize.ts';
 import { queryTokens, rankSections, type SectionHit } from '../../lib/search/model.ts';

@@ -8,7 +8,7 @@
  * The popup's `data-state` says where it is: `pending` (typed, waiting for the debounce),
  * `running`, `done` (the results shown are those of the text in the field) or `failed`.
  */
-import type { Lang } from '../../lib/schemas/guide.ts';
+import type { Lang } from '../../lib/i18n/langs.ts';
 import { preload, search } from './engine.ts';
 import { renderResult } from './render.ts';
 

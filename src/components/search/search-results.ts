@@ -6,7 +6,7 @@
  * State on the element: `data-search-state` is `running`, `done` or `failed` for the newest
  * query; `data-search-finished` counts the runs that have ended, shown or dropped as stale.
  */
-import type { Lang } from '../../lib/schemas/guide.ts';
+import type { Lang } from '../../lib/i18n/langs.ts';
 import { search } from './engine.ts';
 import { renderResult } from './render.ts';
 

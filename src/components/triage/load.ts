@@ -5,10 +5,10 @@
  */
 import { getCollection } from 'astro:content';
 import { ContentError } from '../../lib/errors/problems.ts';
-import { langOfEntry, slugOfEntry } from '../../lib/content.ts';
 import type { Tree } from '../../lib/decision-tree/schema.ts';
 import { targetsFrom } from '../../lib/decision-tree/targets.ts';
-import { validateTree, type GuideTargets } from '../../lib/decision-tree/validate.ts';
+import { validateTree } from '../../lib/decision-tree/validate.ts';
+import { loadGuides } from '../guide/load.ts';
 
 export interface LoadedTree {
   id: string;
@@ -17,20 +17,12 @@ export interface LoadedTree {
 
 let cached: Promise<LoadedTree[]> | undefined;
 
-/**
- * Heading ids from the MDX text, computed as Astro computes them (github-slugger): rendering
- * every guide here only to read its headings loaded every MDX module during the build.
- * tests/dist checks that these ids are the ones the built pages carry.
- */
-async function guideTargets(): Promise<GuideTargets> {
-  const guides = await getCollection('guides');
-  return targetsFrom(guides.map((e) => ({ lang: langOfEntry(e.id), slug: slugOfEntry(e.id), body: e.body ?? '' })));
-}
 
 /** Every tree, checked against the guides, in index order. Computed once per build. */
 export function loadTrees(): Promise<LoadedTree[]> {
   cached ??= (async () => {
-    const targets = await guideTargets();
+    // The anchors of every guide page, from the guides' models: the ids the pages carry.
+    const targets = targetsFrom(await loadGuides());
     const entries = await getCollection('trees');
     const problems = entries.flatMap((e) => validateTree(e.filePath ?? e.id, e.data, targets).problems);
     if (problems.length > 0) throw new ContentError('Invalid triage tree', problems);

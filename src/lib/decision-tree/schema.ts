@@ -4,27 +4,15 @@
  * File: src/content/trees/<tree-id>.yaml. See CONTRIBUTING.md ("Triage trees").
  */
 import { z } from 'zod';
+import { BLOCK_KINDS } from '../guides/blocks.ts';
+import { LocalizedListSchema, LocalizedSchema } from '../i18n/langs.ts';
 import { CHAPTERS } from '../schemas/chapters.ts';
+import { SlugSchema } from '../schemas/slug.ts';
 
 const text = z.string().trim().min(1);
 
-/** A string in both languages. Both are required: a missing one is a missing translation. */
-export const LocalizedSchema = z.strictObject({
-  /** Chinese text. */
-  zh: text,
-  /** English text. */
-  en: text,
-});
-export type Localized = z.output<typeof LocalizedSchema>;
-
-/** A list of strings in both languages (fix steps, what to attach). Same length in both. */
-export const LocalizedListSchema = z.strictObject({
-  zh: z.array(text).min(1),
-  en: z.array(text).min(1),
-});
-
 /** Node ids: lower-case words joined by hyphens; they appear in URLs. */
-export const NodeIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id of lower-case letters, digits and hyphens');
+export const NodeIdSchema = SlugSchema;
 
 export const CommandSchema = z.strictObject({
   /** Highlighting language of the command. */
@@ -47,9 +35,9 @@ export const OptionSchema = z.strictObject({
  */
 export const GuideLinkSchema = z.strictObject({
   /** Slug of the guide section (`db-pool-exhausted`). */
-  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  slug: SlugSchema,
   /** Block anchor, or heading id in each language. Default: the top of the section. */
-  anchor: z.union([z.enum(['symptom', 'causes', 'diagnosis', 'solutions']), LocalizedSchema]).optional(),
+  anchor: z.union([z.enum(BLOCK_KINDS), LocalizedSchema]).optional(),
 });
 
 const base = {
@@ -125,5 +113,3 @@ export const TreeSchema = z.strictObject({
 });
 export type TreeInput = z.input<typeof TreeSchema>;
 export type Tree = z.output<typeof TreeSchema>;
-
-export { hasOptions, isDiagnostic, isOutcome, isQuestion } from './kinds.ts';

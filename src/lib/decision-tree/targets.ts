@@ -1,26 +1,14 @@
-/** Guide anchors per slug and language, computed from the guides' MDX text (no build needed). */
-import { guideAnchors } from '../guides/anchors.ts';
-import type { GuideFile } from '../guides/read-folder.ts';
-import type { Lang } from '../schemas/guide.ts';
+/** Where a tree's `fix.guide` links may point: for each guide slug, the anchors of its page per language. */
+import type { Lang } from '../i18n/langs.ts';
 import type { GuideTargets } from './validate.ts';
 
-/** For each slug, the heading ids of its page in each language. */
-export function targetsFrom(guides: Iterable<{ lang: Lang; slug: string; body: string }>): GuideTargets {
-  const map = new Map<string, { zh: Set<string>; en: Set<string> }>();
+/** From the guides' models (`model.anchors`: block anchors, `signatures`, heading ids). */
+export function targetsFrom(guides: Iterable<{ lang: Lang; slug: string; model: { anchors: Iterable<string> } }>): GuideTargets {
+  const map = new Map<string, Record<Lang, Set<string>>>();
   for (const g of guides) {
     const entry = map.get(g.slug) ?? { zh: new Set<string>(), en: new Set<string>() };
-    entry[g.lang] = guideAnchors(g.body);
+    entry[g.lang] = new Set(g.model.anchors);
     map.set(g.slug, entry);
   }
   return map;
-}
-
-/** The same from guide files read outside Astro (tests, scripts). */
-export function targetsFromGuideFiles(files: ReadonlyArray<GuideFile>): GuideTargets {
-  return targetsFrom(
-    files.flatMap((f) => {
-      const m = /\/(zh|en)\/([^/]+)\.mdx$/.exec(f.file);
-      return m ? [{ lang: m[1] as Lang, slug: m[2] ?? '', body: f.body }] : [];
-    }),
-  );
 }

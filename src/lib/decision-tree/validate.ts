@@ -4,6 +4,7 @@
  * Pure: the guide sections and their anchors come in as data.
  */
 import { problemsFromZod, type Problem } from '../errors/problems.ts';
+import { LANGS, type Lang } from '../i18n/langs.ts';
 import { hasOptions, isOutcome } from './kinds.ts';
 import { TreeSchema, type GuideLink, type Tree } from './schema.ts';
 
@@ -11,7 +12,7 @@ import { TreeSchema, type GuideLink, type Tree } from './schema.ts';
 export const ALL_STEPS = 'all';
 
 /** For each guide slug, the anchors (ids) that exist on its page in each language. */
-export type GuideTargets = ReadonlyMap<string, { zh: ReadonlySet<string>; en: ReadonlySet<string> }>;
+export type GuideTargets = ReadonlyMap<string, Readonly<Record<Lang, ReadonlySet<string>>>>;
 
 /**
  * @param targets guide anchors to check `fix.guide` links against; leave out to check the tree on
@@ -79,7 +80,7 @@ function checkGuideLink(file: string, path: string, link: GuideLink, targets: Gu
   }
   if (link.anchor === undefined) return [];
   const problems: Problem[] = [];
-  for (const lang of ['zh', 'en'] as const) {
+  for (const lang of LANGS) {
     const id = typeof link.anchor === 'string' ? link.anchor : link.anchor[lang];
     if (!anchors[lang].has(id)) {
       problems.push({

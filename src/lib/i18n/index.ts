@@ -2,7 +2,7 @@
  * UI strings by language. Content (the guides) is translated file by file; everything the layout
  * and components print comes from here.
  */
-import type { Lang } from '../schemas/guide.ts';
+import type { Lang } from './langs.ts';
 import { en, type UiKey } from './en.ts';
 import { zh } from './zh.ts';
 
@@ -21,6 +21,4 @@ export function htmlLang(lang: Lang): string {
   return dictionaries[lang]['lang.htmlLang'];
 }
 
-export function otherLang(lang: Lang): Lang {
-  return lang === 'zh' ? 'en' : 'zh';
-}
+export { otherLang } from './langs.ts';

@@ -1,4 +1,4 @@
-import type { Lang } from '../schemas/guide.ts';
+import type { Lang } from './langs.ts';
 
 /** The site language for a browser's preference list: the first zh-* or en-* wins; English otherwise. */
 export function preferredLang(languages: ReadonlyArray<string>): Lang {

@@ -1,11 +1,6 @@
 import { z } from 'zod';
 import { CHAPTERS } from './chapters.ts';
 
-/** The languages the site is written in. The folder of a guide entry names its language. */
-export const LANGS = ['zh', 'en'] as const;
-export const LangSchema = z.enum(LANGS);
-export type Lang = z.output<typeof LangSchema>;
-
 /** Parts of the Arya Video Agent stack a problem involves; used for filters and search. */
 export const COMPONENTS = [
   'app',
@@ -31,7 +26,9 @@ export const ComponentSchema = z.enum(COMPONENTS);
  * - `output`: what a tool prints (redis-cli, psql, docker, curl, the kernel);
  * - `symptom`: a phrase a person would use to describe what they see, in the page language.
  */
-export const SignatureKindSchema = z.enum(['exception', 'message', 'output', 'symptom']);
+export const SIGNATURE_KINDS = ['exception', 'message', 'output', 'symptom'] as const;
+export const SignatureKindSchema = z.enum(SIGNATURE_KINDS);
+export type SignatureKind = z.output<typeof SignatureKindSchema>;
 
 export const SignatureSchema = z.strictObject({
   /** What kind of text this is; see `SignatureKindSchema`. */

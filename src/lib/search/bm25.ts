@@ -22,12 +22,3 @@ export function buildBag(parts: ReadonlyArray<WeightedText>): Bag {
   for (const k of Object.keys(bag)) bag[k] = Math.round((bag[k] ?? 0) * 10) / 10;
   return bag;
 }
-
-/** Plain text of a guide body for the bag: markup and corrected originals removed. */
-export function guideText(mdx: string): { headings: string; causes: string; body: string } {
-  const noOriginals = mdx.replace(/<Correction\s+original=\{(?:`(?:\\[\s\S]|[^`\\])*`|"(?:\\[\s\S]|[^"\\])*")\}>/g, '<Correction>');
-  const headings = [...noOriginals.matchAll(/^#{2,6} (.+)$/gm)].map((m) => m[1]).join('\n');
-  const causes = /<Causes>([\s\S]*?)<\/Causes>/.exec(noOriginals)?.[1] ?? '';
-  const strip = (s: string) => s.replace(/<\/?[A-Z][\w]*[^>]*>/g, ' ').replace(/[*_#>`|-]+/g, ' ');
-  return { headings: strip(headings), causes: strip(causes), body: strip(noOriginals) };
-}

@@ -3,19 +3,21 @@
  * insert them as HTML. This splits an excerpt into text segments, marked or not, to be rendered
  * with text nodes: `<mark>` is the only markup that survives, everything else stays text.
  */
+import { decodeXML } from 'entities';
+
 export interface ExcerptSegment {
   text: string;
   mark: boolean;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", apos: "'", nbsp: '\u00a0' };
-
+/**
+ * Pagefind escapes excerpt text the way XML needs it (`&amp;`, `&lt;`, `&gt;`, `&quot;`, `&#39;`
+ * and numeric references), so the XML decoder of the `entities` package is enough here, and it
+ * keeps the 20 KB table of HTML's named entities out of the search bundle. Invalid references
+ * (`&#x110000;`) decode to U+FFFD instead of throwing.
+ */
 export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (whole, name: string) => {
-    if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16));
-    if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
+  return decodeXML(text);
 }
 
 export function excerptSegments(html: string): ExcerptSegment[] {

@@ -4,7 +4,7 @@
  * the sections' slugs), whether it comes from the whole compiled index (tests) or from the few
  * shards the browser fetched for this query (shards.ts).
  */
-import type { Lang } from '../schemas/guide.ts';
+import type { Lang } from '../i18n/langs.ts';
 import type { PreparedQuery } from './normalize.ts';
 import type { DocKind, SignatureIndex } from './signatures.ts';
 import { tokenize } from './tokens.ts';

@@ -7,7 +7,7 @@
  *
  * Files (under /search/index/): meta.json; s-<n>.json (shard n); m-<n>.json (sections chunk n).
  */
-import type { Lang } from '../schemas/guide.ts';
+import type { Lang } from '../i18n/langs.ts';
 import { postingsOf, type ModelDoc, type Postings, type QueryModel } from './model.ts';
 import type { SignatureIndex } from './signatures.ts';
 

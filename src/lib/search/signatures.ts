@@ -11,12 +11,14 @@
  * Queries run against a QueryModel (model.ts): the whole index in tests, or the shards a query
  * needs in the browser.
  */
-import type { Lang } from '../schemas/guide.ts';
+import type { Lang } from '../i18n/langs.ts';
 import { normalizeLine } from './normalize.ts';
-import { buildBag, guideText, type Bag, type WeightedText } from './bm25.ts';
+import type { SignatureKind } from '../schemas/guide.ts';
+import { buildBag, type Bag, type WeightedText } from './bm25.ts';
 import { tokenize } from './tokens.ts';
 
-export type DocKind = 'exception' | 'message' | 'output' | 'symptom' | 'title';
+/** What a doc of the index is: one of the guide's signatures, or its title or one-line symptom. */
+export type DocKind = SignatureKind | 'title';
 
 export interface SignatureDoc {
   /** Index into `sections`. */
@@ -43,9 +45,9 @@ export interface GuideForIndex {
   section: string;
   title: string;
   symptom: string;
-  signatures: Array<{ kind: 'exception' | 'message' | 'output' | 'symptom'; text: string }>;
-  /** The MDX body, for the section's word bag. */
-  body?: string;
+  signatures: ReadonlyArray<{ kind: SignatureKind; text: string }>;
+  /** The section's text for its word bag: heading texts, the causes block, and all prose and code. */
+  text?: { headings: string; causes: string; body: string };
 }
 
 /** Builds the index from every guide entry of every language. */
@@ -83,7 +85,7 @@ export function compileSignatureIndex(guides: ReadonlyArray<GuideForIndex>): Sig
   const bags = slugs.map((slug) => {
     const parts: WeightedText[] = [];
     for (const g of bySlug.get(slug) ?? []) {
-      const text = guideText(g.body ?? '');
+      const text = g.text ?? { headings: '', causes: '', body: '' };
       parts.push(
         { text: g.title, weight: 3 },
         { text: g.symptom, weight: 3 },

@@ -3,9 +3,9 @@
  * One index for both languages: an English error pasted on the Chinese site matches the same
  * signatures, and a Chinese phrase on the English site matches the Chinese text of the section.
  */
-import { getCollection } from 'astro:content';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { langOfEntry, slugOfEntry } from '../../../lib/content.ts';
+import { loadGuides } from '../../../components/guide/load.ts';
+import { indexRecord } from '../../../lib/search/index-record.ts';
 import { shardIndex } from '../../../lib/search/shards.ts';
 import { compileSignatureIndex } from '../../../lib/search/signatures.ts';
 
@@ -14,18 +14,7 @@ let built: Promise<Map<string, unknown>> | undefined;
 /** Compiles and cuts the index once per build; every file route reads from it. */
 function files(): Promise<Map<string, unknown>> {
   built ??= (async () => {
-    const entries = await getCollection('guides');
-    const index = compileSignatureIndex(
-      entries.map((e) => ({
-        lang: langOfEntry(e.id),
-        slug: slugOfEntry(e.id),
-        section: e.data.section,
-        title: e.data.title,
-        symptom: e.data.symptom,
-        signatures: e.data.signatures,
-        body: e.body ?? '',
-      })),
-    );
+    const index = compileSignatureIndex((await loadGuides()).map(indexRecord));
     const { meta, shards, chunks } = shardIndex(index);
     const out = new Map<string, unknown>([['meta', meta]]);
     shards.forEach((s, i) => out.set(`s-${String(i)}`, s));

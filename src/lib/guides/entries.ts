@@ -2,13 +2,14 @@
  * Helpers over collection entry ids (`zh/db-pool-exhausted`): the id's folder is the language,
  * the rest is the slug shared by both languages.
  */
-import type { GuideRef } from './guides/index.ts';
-import { LANGS, type Guide, type Lang } from './schemas/guide.ts';
+import type { GuideRef } from './order.ts';
+import { type Guide } from '../schemas/guide.ts';
+import { isLang, LANGS, type Lang } from '../i18n/langs.ts';
 
 export function langOfEntry(id: string): Lang {
   const lang = id.split('/')[0];
-  if (!(LANGS as readonly (string | undefined)[]).includes(lang)) throw new Error(`Guide id ${JSON.stringify(id)} is not under zh/ or en/`);
-  return lang as Lang;
+  if (!isLang(lang)) throw new Error(`Guide id ${JSON.stringify(id)} is not under ${LANGS.map((l) => `${l}/`).join(' or ')}`);
+  return lang;
 }
 
 export function slugOfEntry(id: string): string {

@@ -6,7 +6,8 @@
  * Pure: it takes the raw frontmatter of every entry and returns the problems, all at once.
  */
 import { chapterNumber, CHAPTERS } from '../schemas/chapters.ts';
-import { GuideSchema, LANGS, type Guide, type Lang } from '../schemas/guide.ts';
+import { GuideSchema, type Guide } from '../schemas/guide.ts';
+import { LANGS, type Lang } from '../i18n/langs.ts';
 import { problemsFromZod, type Problem } from '../errors/problems.ts';
 
 export interface RawGuideEntry {

@@ -4,8 +4,8 @@
  * Command variables written as placeholders (src/lib/variables) get their example value; the `<name>` placeholders a block
  * declares in its fence meta get the name in capitals (`<pid>` → `PID`).
  */
-import { shellStateAt } from '../variables/context.ts';
-import type { Variable } from '../variables/schema.ts';
+import { shellStateAt } from '../../../src/lib/variables/context.ts';
+import type { Variable } from '../../../src/lib/variables/schema.ts';
 
 export interface Filled {
   code: string;

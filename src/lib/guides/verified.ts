@@ -8,7 +8,8 @@
  * changes when the result changes.
  */
 import { z } from 'zod';
-import type { Lang } from '../schemas/guide.ts';
+import { t } from '../i18n/index.ts';
+import type { Lang } from '../i18n/langs.ts';
 
 export const VERIFY_SERVERS = ['redis', 'postgresql'] as const;
 export const VerifyServerSchema = z.enum(VERIFY_SERVERS);
@@ -75,20 +76,12 @@ export function badgeText(data: Verified, slug: string, lang: Lang): BadgeText {
   const g = data.guides[slug];
   const servers = VERIFY_SERVERS.filter((s) => (g?.commands[s]?.length ?? 0) > 0);
   const commands = [...new Set(servers.flatMap((s) => g?.commands[s] ?? []))];
-  const reproduced = g?.reproduced ?? [];
-  const against = servers.map((s) => `${SERVER_NAMES[s]} ${data.servers[s] ?? ''}`.trim());
+  const against = servers.map((s) => `${SERVER_NAMES[s]} ${data.servers[s] ?? ''}`.trim()).join(t(lang, 'list.separator'));
   const n = commands.length;
-  let summary: string | undefined;
-  if (n > 0) {
-    summary =
-      lang === 'zh'
-        ? `已验证：${String(n)} 条命令在 ${against.join('、')} 上实际运行`
-        : `Verified: ${String(n)} command${n === 1 ? '' : 's'} against ${against.join(', ')}`;
-  }
   return {
-    summary,
+    summary: n === 0 ? undefined : t(lang, n === 1 ? 'verified.summary.one' : 'verified.summary.other', { n, servers: against }),
     commands,
-    reproduced,
-    reproducedLabel: lang === 'zh' ? '已复现的报错' : 'Errors reproduced',
+    reproduced: g?.reproduced ?? [],
+    reproducedLabel: t(lang, 'verified.reproduced'),
   };
 }

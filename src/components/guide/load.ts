@@ -1,0 +1,47 @@
+/**
+ * Loads the guides for the pages: every entry of the collection (frontmatter already checked by
+ * the content loader), its body parsed once into its model (src/lib/guides/parse.ts) and checked
+ * (pictures that exist). Every page, the trees' link checks and the search index read these
+ * models; a mistake in any body fails the build once, with every problem listed.
+ * Astro-side glue (astro:content, the file system); the parsing itself is pure.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { getCollection } from 'astro:content';
+import { ContentError, type Problem } from '../../lib/errors/problems.ts';
+import { imageProblems } from '../../lib/guides/checks.ts';
+import { langOfEntry, slugOfEntry } from '../../lib/guides/entries.ts';
+import { bodyFirstLine, parseGuide, type GuideModel } from '../../lib/guides/parse.ts';
+import type { Lang } from '../../lib/i18n/langs.ts';
+import type { Guide } from '../../lib/schemas/guide.ts';
+
+export interface LoadedGuide {
+  /** Collection id: `zh/db-pool-exhausted`. */
+  id: string;
+  lang: Lang;
+  slug: string;
+  /** The MDX file, from the project root. */
+  file: string;
+  data: Guide;
+  model: GuideModel;
+}
+
+let cached: Promise<LoadedGuide[]> | undefined;
+
+/** Every guide with its model, parsed once per build. */
+export function loadGuides(): Promise<LoadedGuide[]> {
+  cached ??= (async () => {
+    const entries = await getCollection('guides');
+    const problems: Problem[] = [];
+    const guides = entries.map((entry): LoadedGuide => {
+      const file = entry.filePath ?? entry.id;
+      const body = entry.body ?? '';
+      // The file is read only to name file lines in an error message.
+      const { model, problems: own } = parseGuide(body, { file, firstLine: () => bodyFirstLine(readFileSync(file, 'utf8'), body) });
+      problems.push(...own, ...imageProblems(file, model, (path) => existsSync(path.slice(1))));
+      return { id: entry.id, lang: langOfEntry(entry.id), slug: slugOfEntry(entry.id), file, data: entry.data, model };
+    });
+    if (problems.length > 0) throw new ContentError('Invalid guide body', problems);
+    return guides;
+  })();
+  return cached;
+}
