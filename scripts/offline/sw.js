@@ -34,8 +34,8 @@ const NAV_TIMEOUT_S = 4;
 const BATCH = 8;
 /** Header on every saved response: the SHA-256 it was checked against. */
 const SHA_HEADER = 'x-offline-sha256';
-/** A client unseen this long (ms) is taken as closed. */
-const CLIENT_GRACE_MS = 60_000;
+/** A tab not seen open for this long (ms) is taken as closed (a page still loading is not listed yet). */
+const CLIENT_GRACE_MS = 10_000;
 
 const scope = new URL(self.registration.scope);
 // Caches are per origin, so their names carry the scope: two sites under one origin keep apart.
@@ -163,24 +163,13 @@ async function buildOfClient(id) {
   return (await clients()).get(id)?.build;
 }
 
-/** The build id in `<html data-build="…">`, read from the first bytes of a page. */
+/**
+ * The build id in `<html data-build="…">` of a page from the network. Reads the whole copy: a copy
+ * read in part and cancelled kept the navigation open in Chromium, and with it the old worker
+ * busy, so a new build's worker stayed waiting instead of taking over.
+ */
 async function buildOfPage(response) {
-  const reader = response.body?.getReader();
-  if (!reader) return undefined;
-  const decoder = new TextDecoder();
-  let head = '';
-  try {
-    while (head.length < 4096) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      head += decoder.decode(value, { stream: true });
-      const build = /<html\b[^>]*\sdata-build="([^"]*)"/.exec(head)?.[1];
-      if (build !== undefined) return build;
-    }
-  } finally {
-    void reader.cancel().catch(() => undefined);
-  }
-  return undefined;
+  return /<html\b[^>]*\sdata-build="([^"]*)"/.exec(await response.text())?.[1];
 }
 
 let retiring = Promise.resolve();
@@ -213,6 +202,8 @@ function retire() {
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
+      // Takes over as soon as it is installed: tabs of the old build keep being served from its cache.
+      void self.skipWaiting();
       const parts = partsToInstall(await builds());
       await updateState((state) => state); // writes the state first: a build without one is not a build
       try {
@@ -222,7 +213,6 @@ self.addEventListener('install', (event) => {
         await caches.delete(cacheName(BUILD));
         throw error;
       }
-      await self.skipWaiting();
     })(),
   );
 });
@@ -241,6 +231,8 @@ self.addEventListener('activate', (event) => {
 // A page tells which build it belongs to and asks for its language to be saved (offline-client.ts).
 self.addEventListener('message', (event) => {
   const data = event.data ?? {};
+  // Workbox's message (messageSkipWaiting): a waiting worker takes over; see offline-client.ts.
+  if (data.type === 'SKIP_WAITING') void self.skipWaiting();
   if (data.type !== 'offline') return;
   const port = event.ports[0];
   event.waitUntil(

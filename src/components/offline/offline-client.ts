@@ -59,11 +59,24 @@ export function start(): void {
     if (!reply.known) void wb.update();
     render();
   };
-  // A new build's worker took over (from this tab or another): ask again for this page's build.
-  wb.addEventListener('activated', () => void ask().catch(() => undefined));
+  // A new build's worker took over (it claims every open tab): ask again for this page's build.
+  // Not workbox-window's 'activated': it guesses which worker this tab registered, and misses one
+  // that the browser's own update check on navigation started before this script ran.
+  navigator.serviceWorker.addEventListener('controllerchange', () => void ask().catch(() => undefined));
   reload?.addEventListener('click', () => location.reload());
   window.addEventListener('online', render);
   window.addEventListener('offline', render);
-  void wb.register().then(ask).catch(() => undefined);
+  void wb
+    .register()
+    .then((registration) => {
+      // The worker calls skipWaiting() as it installs, yet with tabs of the old build open Chromium
+      // left it waiting in some runs of tests/e2e/deploy.spec.ts; asking the waiting worker again,
+      // as Workbox's messageSkipWaiting does, let it take over every time.
+      const nudge = () => registration?.waiting?.postMessage({ type: 'SKIP_WAITING' });
+      registration?.addEventListener('updatefound', () => registration.installing?.addEventListener('statechange', nudge));
+      nudge();
+      return ask();
+    })
+    .catch(() => undefined);
   render();
 }
