@@ -22,8 +22,8 @@ test.beforeAll(async () => {
   server = await startStaticSite(4329 + 71, join(root, 'dist'));
   site = server.url;
 });
-test.afterAll(() => {
-  server?.stop();
+test.afterAll(async () => {
+  await server?.stop();
   rmSync(root, { recursive: true, force: true });
 });
 

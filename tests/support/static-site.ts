@@ -7,7 +7,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface StaticSite {
   url: string;
-  stop(): void;
+  /** Stops the server; resolves once it has exited (its port is free again). */
+  stop(): Promise<void>;
 }
 
 export function startStaticSite(port: number, folder: string): Promise<StaticSite> {
@@ -16,7 +17,10 @@ export function startStaticSite(port: number, folder: string): Promise<StaticSit
     server.once('error', reject);
     server.once('exit', (code) => reject(new Error(`serve.ts exited with ${String(code)}`)));
     server.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('serving')) resolve({ url: `http://127.0.0.1:${String(port)}`, stop: () => server.kill() });
+      if (!chunk.toString().includes('serving')) return;
+      server.removeAllListeners('exit');
+      const exited = new Promise<void>((done) => server.once('exit', () => done()));
+      resolve({ url: `http://127.0.0.1:${String(port)}`, stop: () => (server.kill(), exited) });
     });
   });
 }
