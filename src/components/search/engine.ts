@@ -55,12 +55,11 @@ const files = new Map<string, Promise<unknown>>();
  * and the page names its build's manifest of those names in `<html data-search-index>` (see
  * src/components/search/index-files.ts), so a page never mixes files of two builds.
  */
-function hashedName(base: string, name: string): Promise<string> {
-  return indexFile<Record<string, string>>(base, document.documentElement.dataset['searchIndex'] ?? 'manifest', true).then((names) => {
-    const file = names[name];
-    if (file === undefined) throw new Error(`${name}: not in the search index manifest`);
-    return file;
-  });
+async function hashedName(base: string, name: string): Promise<string> {
+  const names = await indexFile<Record<string, string>>(base, document.documentElement.dataset['searchIndex'] ?? 'manifest', true);
+  const file = names[name];
+  if (file === undefined) throw new Error(`${name}: not in the search index manifest`);
+  return file;
 }
 
 function indexFile<T>(base: string, name: string, isFileName = false): Promise<T> {
