@@ -1,15 +1,27 @@
 /**
- * After `astro build` and Pagefind: lists what a reader needs offline, per language, and writes
- * dist/sw.js with this build's version and list. The version is a hash of every listed file, so a
- * new deploy is a new worker (browsers compare sw.js byte for byte) and an unchanged one is not.
+ * npm run build, last step (after `astro build` and Pagefind): the offline worker, dist/sw.js.
  *
- * shared: the assets every page needs (styles, scripts, icons, 404, the root) and the search
- *         index shards (one index for both languages);
- * zh, en: every page under that language, and that language's Pagefind index.
+ * 1. Every file a reader needs offline is put in a part (src/lib/offline/plan.ts): `shared`,
+ *    saved when the worker installs, or a language, saved after a visit in it. The 404 page and
+ *    Pagefind's unused UI bundles are in none.
+ * 2. The build's id is a hash of those files (with `<html data-build>` still unset), so a new deploy
+ *    is a new worker (browsers compare sw.js byte for byte) and an unchanged one is not; then every
+ *    page gets the id in `<html data-build>`, which tells the worker which build a tab belongs to.
+ * 3. scripts/offline/sw.js is bundled with Workbox by esbuild, and workbox-build's injectManifest
+ *    writes the file list into it: each entry's revision is the file's SHA-256 (its first 128 bits) (the worker checks
+ *    every byte it saves against it) and it carries its part.
+ * Running it again over the same dist/ gives the same sw.js. `node scripts/offline/build.ts [dist]`
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { injectManifest } from 'workbox-build';
+import { LANGS } from '../../src/lib/i18n/langs.ts';
+import { htmlLang } from '../../src/lib/i18n/index.ts';
+import { partOfFile, pathOfFile, UNBUILT, type ManifestFile, type Part } from '../../src/lib/offline/plan.ts';
 
 const DIST = process.argv[2] ?? 'dist';
 const files = readdirSync(DIST, { recursive: true, encoding: 'utf8' })
@@ -17,50 +29,77 @@ const files = readdirSync(DIST, { recursive: true, encoding: 'utf8' })
   .filter((f) => statSync(join(DIST, f)).isFile())
   .sort();
 
+// Pagefind names its files by its own language codes (zh-cn) and its wasm by language or `unknown`.
 const entry = JSON.parse(readFileSync(join(DIST, 'pagefind/pagefind-entry.json'), 'utf8')) as {
   languages: Record<string, { hash: string; wasm: string | null }>;
 };
-
-/** URL path of a built file: `en/guides/x/index.html` → `/en/guides/x/`. */
-const pathOf = (f: string) => `/${f.replace(/(^|\/)index\.html$/, '$1')}`;
-
-function pagefindFiles(lang: string): string[] {
-  const info = entry.languages[lang];
-  if (!info) return [];
-  const out = [`pagefind/pagefind.${info.hash}.pf_meta`];
-  out.push(`pagefind/wasm.${info.wasm ?? 'unknown'}.pagefind`);
-  // Index chunks and fragments carry the language in their names (en_…, zh-cn_…).
-  out.push(...files.filter((f) => (f.startsWith('pagefind/index/') || f.startsWith('pagefind/fragment/')) && f.split('/')[2]?.startsWith(`${lang}_`)));
-  return out;
+const pagefind = { langs: {} as Record<string, string>, wasm: {} as Record<string, string> };
+for (const lang of LANGS) {
+  const code = htmlLang(lang).toLowerCase();
+  pagefind.langs[code] = lang;
+  pagefind.wasm[entry.languages[code]?.wasm ?? 'unknown'] = lang;
 }
+const partOf = (file: string) => partOfFile(file, LANGS, pagefind);
 
-const shared = files.filter(
-  (f) =>
-    f.startsWith('_astro/') ||
-    f.startsWith('search/index/') ||
-    f.startsWith('icons/') ||
-    ['favicon.svg', 'manifest.webmanifest', '404.html', 'index.html', 'pagefind/pagefind.js', 'pagefind/pagefind-worker.js', 'pagefind/pagefind-entry.json'].includes(f),
-);
-const langFiles = (lang: 'zh' | 'en', pagefindLang: string) => [
-  ...files.filter((f) => f.startsWith(`${lang}/`) && f.endsWith('.html')),
-  ...pagefindFiles(pagefindLang),
-];
-const manifest = {
-  shared: shared.map(pathOf),
-  langs: { zh: langFiles('zh', 'zh-cn').map(pathOf), en: langFiles('en', 'en').map(pathOf) },
+const BUILD_ATTR = /(<html\b[^>]*\sdata-build=")[^"]*(")/;
+const setBuild = (id: string) => {
+  for (const f of files.filter((f) => f.endsWith('.html'))) {
+    const html = readFileSync(join(DIST, f), 'utf8');
+    const next = html.replace(BUILD_ATTR, `$1${id}$2`);
+    if (next !== html) writeFileSync(join(DIST, f), next);
+  }
 };
+/** 128 bits of SHA-256 name a file's bytes well enough, and keep sw.js (fetched on every update check) small. */
+const REVISION_HEX = 32;
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(join(DIST, file))).digest('hex');
 
-const hash = createHash('sha256');
-for (const f of [...new Set([...shared, ...langFiles('zh', 'zh-cn'), ...langFiles('en', 'en')])].sort()) {
-  hash.update(f);
-  hash.update(readFileSync(join(DIST, f)));
+setBuild(UNBUILT);
+const id = createHash('sha256');
+for (const f of files) if (partOf(f) !== undefined) id.update(`${f} ${sha256(f)}\n`);
+const BUILD = id.digest('hex').slice(0, 16);
+setBuild(BUILD);
+
+const bundled = await build({
+  entryPoints: [fileURLToPath(new URL('./sw.js', import.meta.url))],
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  write: false,
+  define: { __BUILD__: JSON.stringify(BUILD), __LANGS__: JSON.stringify(LANGS), 'process.env.NODE_ENV': '"production"' },
+});
+const tmp = mkdtempSync(join(tmpdir(), 'arya-sw-'));
+const swSrc = join(tmp, 'sw.js');
+writeFileSync(swSrc, bundled.outputFiles[0]?.text ?? '');
+
+const bytes = new Map<Part, { files: number; bytes: number }>();
+try {
+  const { count, warnings } = await injectManifest({
+    swSrc,
+    swDest: join(DIST, 'sw.js'),
+    globDirectory: DIST,
+    globPatterns: ['**/*'],
+    globIgnores: ['sw.js'],
+    // A file left out would be missing offline: no size limit, and any warning fails the build.
+    maximumFileSizeToCacheInBytes: Number.MAX_SAFE_INTEGER,
+    manifestTransforms: [
+      (entries) => {
+        const manifest: Array<ManifestFile & { size: number }> = [];
+        for (const e of entries) {
+          const part = partOf(e.url);
+          if (part === undefined) continue;
+          manifest.push({ url: pathOfFile(e.url), revision: sha256(e.url).slice(0, REVISION_HEX), part, size: e.size });
+          const sum = bytes.get(part) ?? { files: 0, bytes: 0 };
+          bytes.set(part, { files: sum.files + 1, bytes: sum.bytes + e.size });
+        }
+        return { manifest, warnings: [] };
+      },
+    ],
+  });
+  if (warnings.length > 0) throw new Error(`offline build: ${warnings.join('\n')}`);
+  const parts = [...bytes].map(([p, s]) => `${p} ${String(s.files)} files (${String(Math.round(s.bytes / 1024))} KB)`).join(', ');
+  console.log(`sw.js ${BUILD}: ${String(count)} files; ${parts}`);
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
 }
-const version = hash.digest('hex').slice(0, 16);
-const template = readFileSync(new URL('./sw.template.js', import.meta.url), 'utf8');
-writeFileSync(join(DIST, 'sw.js'), template.replace("const VERSION = '__VERSION__';", `const VERSION = '${version}';`).replace('const MANIFEST = __MANIFEST__;', `const MANIFEST = ${JSON.stringify(manifest)};`));
-const size = (list: string[]) => list.reduce((n, f) => n + statSync(join(DIST, f.replace(/^\//, '').replace(/(^|\/)$/, '$1index.html'))).size, 0);
-console.log(
-  `sw.js ${version}: shared ${String(manifest.shared.length)} files (${String(Math.round(size(manifest.shared) / 1024))} KB), ` +
-    `zh ${String(manifest.langs.zh.length)} (${String(Math.round(size(manifest.langs.zh) / 1024))} KB), ` +
-    `en ${String(manifest.langs.en.length)} (${String(Math.round(size(manifest.langs.en) / 1024))} KB)`,
-);

@@ -1,30 +1,30 @@
 /**
  * Offline: after one visit the whole guide, the wizard and search work without a network, in both
- * languages; a new build is picked up after a reload. These tests run against their own copy of
- * dist/ on their own port, because the update test deploys a changed build into it.
+ * languages; a page that is not saved shows the site's offline page; the 404 page saves nothing.
+ * Deploying a new build while reading is tests/e2e/deploy.spec.ts. These tests run on their own
+ * port against their own copy of dist/, so the service worker and caches are theirs alone.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startStaticSite, type StaticSite } from '../support/static-site.ts';
 
 test.describe.configure({ mode: 'serial' });
 test.use({ serviceWorkers: 'allow' });
 
 let root = '';
-let server: ChildProcess | undefined;
-const PORT = Number(process.env['E2E_PORT'] ?? 4329) + 71;
-const site = `http://127.0.0.1:${String(PORT)}`;
+let server: StaticSite | undefined;
+let site = '';
 
 test.beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'arya-offline-'));
   cpSync('dist', join(root, 'dist'), { recursive: true });
-  server = spawn(process.execPath, ['tests/support/serve.ts', String(PORT), join(root, 'dist')], { stdio: 'ignore' });
-  await new Promise((r) => setTimeout(r, 800));
+  server = await startStaticSite(4329 + 71, join(root, 'dist'));
+  site = server.url;
 });
-test.afterAll(() => {
-  server?.kill();
+test.afterAll(async () => {
+  await server?.stop();
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -80,20 +80,33 @@ test('after one visit per language, guides, the wizard and search all work with 
   expect(errors).toEqual([]);
 });
 
-test('a new build is picked up after a reload, never mixed with the old one', async ({ page }) => {
-  test.setTimeout(120_000);
-  await visitAndSave(page, '/en/');
-  // Deploy a changed build into the served folder: a page changes, so the worker's version does.
-  const home = join(root, 'dist/en/index.html');
-  writeFileSync(home, readFileSync(home, 'utf8').replace('</h1>', ' <span data-build-marker>(new build)</span></h1>'));
-  const rebuilt = spawnSync(process.execPath, ['scripts/offline/build.ts', join(root, 'dist')], { encoding: 'utf8' });
-  expect(rebuilt.status, rebuilt.stderr).toBe(0);
+test('offline, a page that is not saved shows the site\'s offline page in the page\'s language', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await visitAndSave(page, '/en/guides/high-cpu/');
+  await context.setOffline(true);
+  // Chinese was never visited, so none of it is saved: the offline page says so, in Chinese.
+  const response = await page.goto(`${site}/zh/guides/high-cpu/`);
+  expect(response?.status()).toBe(503);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByRole('heading', { level: 1, name: '此页面尚未保存到本设备' })).toBeVisible();
+  await expect(page.locator('[data-net-text]')).toHaveText(/尚未打开过的页面/);
+  // English, saved, still opens.
+  await page.goto(`${site}/en/guides/db-pool-exhausted/`);
+  await expect(page.locator('article[data-guide-section="2.1"]')).toBeVisible();
+  await context.close();
+});
 
-  await page.reload();
-  // The old build still serves this page until the reader chooses to update.
-  await expect(page.locator('[data-build-marker]')).toHaveCount(0);
-  const update = page.getByRole('button', { name: 'Reload to update' });
-  await expect(update).toBeVisible({ timeout: 30_000 });
-  await update.click();
-  await expect(page.locator('[data-build-marker]')).toBeVisible({ timeout: 30_000 });
+test('the 404 page saves nothing and registers no worker', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const response = await page.goto(`${site}/zh/guides/no-such-section/`);
+  expect(response?.status()).toBe(404);
+  await page.waitForLoadState('load');
+  expect(await page.evaluate(async () => ({ worker: Boolean(await navigator.serviceWorker.getRegistration()), caches: (await caches.keys()).length }))).toEqual({
+    worker: false,
+    caches: 0,
+  });
+  await context.close();
 });

@@ -47,16 +47,30 @@ interface Pagefind {
 }
 
 let pagefind: Promise<Pagefind> | undefined;
-/** Index files fetched so far (meta, shards, section chunks), by name; kept for the page's life. */
+/** Index files fetched so far (the manifest, meta, shards, section chunks), by name; kept for the page's life. */
 const files = new Map<string, Promise<unknown>>();
 
-function indexFile<T>(base: string, name: string): Promise<T> {
+/**
+ * This build's file for an index name (`meta`, `s-3`, `m-0`): every file is named by its content,
+ * and the page names its build's manifest of those names in `<html data-search-index>` (see
+ * src/components/search/index-files.ts), so a page never mixes files of two builds.
+ */
+async function hashedName(base: string, name: string): Promise<string> {
+  const names = await indexFile<Record<string, string>>(base, document.documentElement.dataset['searchIndex'] ?? 'manifest', true);
+  const file = names[name];
+  if (file === undefined) throw new Error(`${name}: not in the search index manifest`);
+  return file;
+}
+
+function indexFile<T>(base: string, name: string, isFileName = false): Promise<T> {
   let p = files.get(name);
   if (!p) {
-    p = fetch(`${base}search/index/${name}.json`).then((r) => {
-      if (!r.ok) throw new Error(`${name}.json: HTTP ${String(r.status)}`);
-      return r.json() as Promise<unknown>;
-    });
+    p = (isFileName ? Promise.resolve(name) : hashedName(base, name))
+      .then((file) => fetch(`${base}search/index/${file}.json`))
+      .then((r) => {
+        if (!r.ok) throw new Error(`${name}.json: HTTP ${String(r.status)}`);
+        return r.json() as Promise<unknown>;
+      });
     p.catch(() => files.delete(name));
     files.set(name, p);
   }

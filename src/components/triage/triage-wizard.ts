@@ -36,6 +36,9 @@ class TriageWizard extends HTMLElement {
     const response = await fetch(this.dataset['steps'] ?? '');
     if (!response.ok) throw new Error(`steps: HTTP ${String(response.status)}`);
     const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+    // Steps of another build (the network may already serve a newer deploy) would mix two versions
+    // of the commands in one wizard: stay a page of plain links instead.
+    if (doc.documentElement.dataset['build'] !== document.documentElement.dataset['build']) throw new Error('steps: another build');
     const before = this.querySelector('[data-invalid]');
     const present = new Set([...this.querySelectorAll<HTMLElement>('section[data-node]')].map((s) => s.dataset['node']));
     for (const section of doc.querySelectorAll<HTMLElement>('[data-all-steps] > section[data-node]')) {

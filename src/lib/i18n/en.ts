@@ -140,6 +140,9 @@ export const en = {
   'offline.ready': 'Saved for offline use: every page in this language.',
   'offline.update': 'A new version of the guide is ready.',
   'offline.reload': 'Reload to update',
+  'offline.page.title': 'Not saved on this device',
+  'offline.page.body': 'You are offline, and this page has not been saved on this device. Once you have opened a page in a language while online, every page in that language is saved and works without a network.',
+  'offline.page.saved': 'Pages saved on this device:',
   'root.choose': 'Choose your language',
 } as const;
 

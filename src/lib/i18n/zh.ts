@@ -140,5 +140,8 @@ export const zh: Record<UiKey, string> = {
   'offline.ready': '已保存供离线使用：本语言的所有页面。',
   'offline.update': '指南有新版本。',
   'offline.reload': '重新加载以更新',
+  'offline.page.title': '此页面尚未保存到本设备',
+  'offline.page.body': '你已离线，这个页面还没有保存到本设备。联网时打开某种语言的任意一个页面后，该语言的所有页面都会保存下来，无需网络即可使用。',
+  'offline.page.saved': '本设备上已保存的页面：',
   'root.choose': '选择语言',
 };

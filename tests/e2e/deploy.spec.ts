@@ -1,0 +1,227 @@
+/**
+ * Deploy while reading (issue 15). A reader has a guide and a wizard step open; a build in which
+ * that guide's command changed is deployed. The next navigation online gets the new command; the
+ * open tab keeps working (its wizard, its search) on its own build until it reloads; offline, the
+ * reader gets the last build saved, whole, never a mix; back online, the upgrade is clean. The
+ * same for the search index: every index file a page asks for is one of its own build's.
+ *
+ * The second build is a real one: beforeAll builds a copy of the project with the guide changed
+ * (about 15 s). The site is served from a symlink that the deploy swaps, as a host would.
+ */
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startStaticSite, type StaticSite } from '../support/static-site.ts';
+
+test.describe.configure({ mode: 'serial' });
+test.use({ serviceWorkers: 'allow' });
+
+const PORT = 4329 + 72;
+const GUIDE = '/en/guides/high-cpu/';
+const WIZARD = '/en/triage/performance/';
+const OLD_COMMAND = 'htop';
+/** Replaces `htop` in the English guide's first code block; `pidstat` is in no guide, so search can tell the builds apart. */
+const NEW_COMMAND = 'pidstat -u 1 5';
+const NEW_WORD = 'pidstat';
+
+let root = '';
+let server: StaticSite | undefined;
+let site = '';
+let newDist = '';
+let oldBuild = '';
+const index = { old: new Set<string>(), new: new Set<string>() };
+
+/** Builds a copy of the project with the guide's command changed, with the steps of `npm run build`; returns its dist/. */
+function buildChangedSite(dir: string): string {
+  for (const f of ['astro.config.mjs', 'tsconfig.json', 'package.json']) cpSync(f, join(dir, f));
+  for (const d of ['public', 'src']) cpSync(d, join(dir, d), { recursive: true });
+  // Each package linked one by one, so the build's own caches (node_modules/.astro, .vite) stay in the copy.
+  mkdirSync(join(dir, 'node_modules'));
+  for (const name of readdirSync('node_modules')) if (!['.astro', '.vite'].includes(name)) symlinkSync(resolve('node_modules', name), join(dir, 'node_modules', name));
+  const guide = join(dir, 'src/content/guides/en/high-cpu.mdx');
+  const text = readFileSync(guide, 'utf8');
+  expect(text).toContain(`# or\n${OLD_COMMAND}\n`);
+  writeFileSync(guide, text.replace(`# or\n${OLD_COMMAND}\n`, `# or\n${NEW_COMMAND}\n`));
+  const script = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts['build'] ?? '';
+  for (const step of script.split('&&').map((s) => s.trim().split(/\s+/))) {
+    expect(step[0], `build step ${step.join(' ')}`).toBe('node');
+    const run = spawnSync(process.execPath, [resolve(step[1] ?? ''), ...step.slice(2)], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    expect(run.status, `${step.join(' ')}:\n${run.stderr.slice(-3000)}`).toBe(0);
+  }
+  return join(dir, 'dist');
+}
+
+/** Serves `folder` from now on: a new symlink renamed over the served one, so no request sees half a deploy. */
+function deploy(folder: string): void {
+  symlinkSync(folder, join(root, 'next'));
+  renameSync(join(root, 'next'), join(root, 'current'));
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  root = mkdtempSync(join(tmpdir(), 'arya-deploy-'));
+  cpSync('dist', join(root, 'old'), { recursive: true });
+  const changed = buildChangedSite(mkdtempSync(join(root, 'project-')));
+  for (const [build, dist] of [['old', join(root, 'old')], ['new', changed]] as const) {
+    for (const f of readdirSync(join(dist, 'search/index'))) index[build].add(f);
+  }
+  // Files are named by content: the shards holding the changed guide's words, and the manifest, differ.
+  expect([...index.new].filter((f) => !index.old.has(f)).map((f) => f.split('.')[0])).toEqual(expect.arrayContaining(['manifest', expect.stringMatching(/^s-/)]));
+  symlinkSync(join(root, 'old'), join(root, 'current'));
+  server = await startStaticSite(PORT, join(root, 'current'));
+  site = server.url;
+  newDist = changed;
+});
+test.afterAll(async () => {
+  await server?.stop();
+  rmSync(root, { recursive: true, force: true });
+});
+
+const buildOf = (page: Page) => page.locator('html').getAttribute('data-build');
+const status = (page: Page) => page.locator('offline-status');
+
+/** Search index files a page asks for, by file name. */
+function indexRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    const name = /\/search\/index\/([^/?#]+)/.exec(r.url())?.[1];
+    if (name) seen.push(name);
+  });
+  return seen;
+}
+
+/** Searches from the header field without leaving the page; returns the result links. */
+async function searchInPage(page: Page, q: string): Promise<string[]> {
+  const field = page.getByLabel('Search the guide or paste an error');
+  await field.fill(q);
+  // The first search in a tab loads the index and Pagefind's wasm: seconds on a busy machine.
+  await expect(page.locator('[data-popup-status]')).toContainText(q, { timeout: 30_000 });
+  const hrefs = await page.locator('[data-popup-list] a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  await field.fill('');
+  return hrefs;
+}
+
+/** Walks the wizard to an outcome by its first answers; fails if any step loads a new page. */
+async function walkWizard(page: Page): Promise<void> {
+  await page.evaluate(() => ((window as unknown as Record<string, unknown>)['sameDocument'] = true));
+  const step = page.locator('section[data-node]:not([hidden])');
+  for (let i = 0; i < 20 && (await step.locator('[data-triage-outcome]').count()) === 0; i++) {
+    const heading = await step.locator('h2').textContent();
+    await step.locator('[data-triage-option]').first().click();
+    await expect(step.locator('h2')).not.toHaveText(heading ?? '');
+  }
+  await expect(step.locator('[data-triage-outcome]')).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as Record<string, unknown>)['sameDocument'])).toBe(true);
+}
+
+/** The builds that have a cache on this device. */
+async function cachedBuilds(page: Page): Promise<string[]> {
+  return page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('arya-offline /')).map((k) => k.split(' ').at(-1) ?? ''));
+}
+
+const commands = (page: Page) => page.locator('article pre');
+
+/** Offline, in a new tab: the guide, the wizard and search, all of the expected build. */
+async function offlineVisit(context: BrowserContext, expected: { build: string; command: string; other: string }): Promise<void> {
+  // Offline for the worker too: Chromium's offline emulation does not reach a worker that starts
+  // installing meanwhile (it saved the new build 'offline'), so the server itself goes away.
+  await server?.stop();
+  await context.setOffline(true);
+  const page = await context.newPage();
+  const requested = indexRequests(page);
+  await page.goto(`${site}${GUIDE}`);
+  expect(await buildOf(page)).toBe(expected.build);
+  await expect(page.locator('[data-net-text]')).toHaveText(/You are offline\. Every guide page/);
+  await expect(commands(page).filter({ hasText: expected.command })).not.toHaveCount(0);
+  await expect(commands(page).filter({ hasText: expected.other })).toHaveCount(0);
+  const found = await searchInPage(page, NEW_WORD);
+  if (expected.command === NEW_COMMAND) expect(found).toContain(GUIDE);
+  else expect(found).not.toContain(GUIDE);
+  await page.goto(`${site}${WIZARD}`);
+  expect(await buildOf(page)).toBe(expected.build);
+  await expect(page.locator('section[data-node][hidden]')).not.toHaveCount(0);
+  await walkWizard(page);
+  const own = expected.build === oldBuild ? index.old : index.new;
+  expect(requested.length).toBeGreaterThan(0);
+  expect(requested.filter((f) => !own.has(f))).toEqual([]);
+  await page.close();
+  server = await startStaticSite(PORT, join(root, 'current'));
+  await context.setOffline(false);
+}
+
+test('deploy while reading: the next page is new, open tabs keep their build, offline is one whole build', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const context = await browser.newContext({ serviceWorkers: 'allow' });
+  const guide = await context.newPage();
+  const guideIndex = indexRequests(guide);
+  await guide.goto(`${site}${GUIDE}`);
+  await expect(status(guide)).toHaveAttribute('data-saved', /\d+/, { timeout: 60_000 });
+  oldBuild = (await buildOf(guide)) ?? '';
+  expect(oldBuild).toMatch(/^[0-9a-f]{16}$/);
+  const wizard = await context.newPage();
+  const wizardIndex = indexRequests(wizard);
+  await wizard.goto(`${site}${WIZARD}`);
+  await expect(wizard.locator('section[data-node][hidden]')).not.toHaveCount(0); // every step loaded
+  await expect(status(wizard)).toHaveAttribute('data-saved', /\d+/);
+
+  deploy(newDist);
+
+  await test.step('offline right after the deploy, the reader has the saved build, whole', async () => {
+    await offlineVisit(context, { build: oldBuild, command: OLD_COMMAND, other: NEW_COMMAND });
+  });
+
+  let newBuild = '';
+  await test.step('the next navigation online gets the new command', async () => {
+    await guide.goto(`${site}${GUIDE}`);
+    newBuild = (await buildOf(guide)) ?? '';
+    expect(newBuild).not.toBe(oldBuild);
+    await expect(commands(guide).filter({ hasText: NEW_COMMAND })).not.toHaveCount(0);
+    guideIndex.length = 0;
+    expect(await searchInPage(guide, NEW_WORD)).toContain(GUIDE);
+    expect(guideIndex.filter((f) => !index.new.has(f))).toEqual([]);
+  });
+
+  await test.step('the open tab keeps working on its build: its wizard and its search', async () => {
+    await walkWizard(wizard);
+    expect(await searchInPage(wizard, 'htop')).toContain(GUIDE);
+    expect(await searchInPage(wizard, NEW_WORD)).not.toContain(GUIDE);
+    expect(wizardIndex.length).toBeGreaterThan(0);
+    expect(wizardIndex.filter((f) => !index.old.has(f))).toEqual([]);
+  });
+
+  await test.step('once the new build is saved, the old tab is offered the reload', async () => {
+    await expect(status(guide)).toHaveAttribute('data-active-build', newBuild, { timeout: 60_000 });
+    await expect(status(guide)).toHaveAttribute('data-saved', /\d+/, { timeout: 60_000 });
+    await expect(wizard.getByRole('button', { name: 'Reload to update' })).toBeVisible();
+    await expect(guide.getByRole('button', { name: 'Reload to update' })).toBeHidden();
+    // The old build's cache stays while the old tab is open.
+    expect((await cachedBuilds(guide)).sort()).toEqual([newBuild, oldBuild].sort());
+  });
+
+  await test.step('offline now, the reader has the new build, whole', async () => {
+    await offlineVisit(context, { build: newBuild, command: NEW_COMMAND, other: OLD_COMMAND });
+  });
+
+  await test.step('back online, the old tab reloads into the new build and the old cache goes', async () => {
+    await wizard.getByRole('button', { name: 'Reload to update' }).click();
+    await expect(wizard.locator('html')).toHaveAttribute('data-build', newBuild);
+    await expect(wizard.getByRole('button', { name: 'Reload to update' })).toBeHidden();
+    // The worker forgets a closed tab after a grace of seconds; each status question lets it look.
+    await expect
+      .poll(
+        async () => {
+          await wizard.reload();
+          return cachedBuilds(wizard);
+        },
+        { timeout: 40_000, intervals: [2_000] },
+      )
+      .toEqual([newBuild]);
+  });
+  await context.close();
+});
