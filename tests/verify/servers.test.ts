@@ -98,7 +98,7 @@ const EXPECT: Record<string, Expectation> = {
     phase: 1,
     look: [/^Redis OK$/m],
   },
-  [`python -c "import redis; import time; r = redis.from_url('redis://localhost:6379'); start = time.time(); r.ping(); print(f'Redis ping time: {time.time() - start:.3f}s')"`]: {
+  [`python -c "import redis; import time; r = redis.from_url('redis://localhost:6379', socket_connect_timeout=5, socket_timeout=5); start = time.time(); r.ping(); print(f'Redis ping time: {time.time() - start:.3f}s')"`]: {
     phase: 1,
     look: [/^Redis ping time: \d+\.\d{3}s$/m],
   },
