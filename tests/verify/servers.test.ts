@@ -79,6 +79,7 @@ interface Expectation {
 const EXPECT: Record<string, Expectation> = {
   'redis-cli ping': { phase: 1, look: [/^PONG$/m] },
   'redis-cli -u redis://localhost:6379 ping': { phase: 1, look: [/^PONG$/m] },
+  'redis-cli -u redis://localhost:6379 --askpass ping': { phase: 1, look: [/^PONG$/m] },
   'redis-cli INFO memory': { phase: 1, look: [/^used_memory_human:\S+$/m, /^maxmemory_human:\S+$/m, /^maxmemory_policy:\S+$/m] },
   'redis-cli DBSIZE': { phase: 1, look: [/^[1-9]\d*$/m] },
   'redis-cli INFO keyspace': { phase: 1, look: [/^db0:keys=\d+,expires=\d+,avg_ttl=\d+/m] },
