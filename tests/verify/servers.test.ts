@@ -111,6 +111,10 @@ const EXPECT: Record<string, Expectation> = {
     phase: 1,
     look: [/^\s*state\s+\|\s+count\s*$/m, /^ active\s+\|\s+\d+$/m, /^ idle in transaction\s+\|\s+\d+$/m],
   },
+  [`psql -h localhost -p 5432 -U postgres -d ${DB} -c "SELECT pid, pg_blocking_pids(pid) AS blocked_by, state, now() - xact_start AS xact_age, left(query, 60) AS query FROM pg_stat_activity WHERE datname = current_database() AND xact_start IS NOT NULL ORDER BY xact_start;"`]: {
+    phase: 1,
+    look: [/^\s*pid\s+\|\s+blocked_by\s+\|\s+state\s+\|\s+xact_age\s+\|\s+query\s*$/m, /\|\s+\{\}\s+\|\s+idle in transaction\s+\|/],
+  },
   [`psql -h localhost -p 5432 -U postgres -d ${DB} -c "SHOW max_connections;"`]: { phase: 1, look: [new RegExp(`^ ${String(MAX_CONNECTIONS)}$`, 'm')] },
   [`psql -h localhost -p 5432 -U postgres -d ${DB} -c "SELECT * FROM pg_stat_statements ORDER BY mean_exec_time DESC LIMIT 10;"`]: {
     phase: 1,
