@@ -115,6 +115,14 @@ const EXPECT: Record<string, Expectation> = {
     phase: 1,
     look: [/^\s*pid\s+\|\s+blocked_by\s+\|\s+state\s+\|\s+xact_age\s+\|\s+query\s*$/m, /\|\s+\{\}\s+\|\s+idle in transaction\s+\|/],
   },
+  [`psql -h localhost -p 5432 -U postgres -d ${DB} -c "SELECT pid, now() - state_change AS idle_for, left(query, 60) AS last_query FROM pg_stat_activity WHERE state = 'idle in transaction' ORDER BY state_change;"`]: {
+    phase: 1,
+    look: [/^\s*pid\s+\|\s+idle_for\s+\|\s+last_query\s*$/m, /^\s*\d+\s+\|\s+\d{2}:\d{2}:\d{2}(\.\d+)?\s+\|\s+SELECT/m],
+  },
+  [`psql -h localhost -p 5432 -U postgres -d ${DB} -c "SHOW idle_in_transaction_session_timeout;" -c "SHOW statement_timeout;"`]: {
+    phase: 1,
+    look: [/^ idle_in_transaction_session_timeout $/m, /^ statement_timeout $/m, /^ 0$/m],
+  },
   [`psql -h localhost -p 5432 -U postgres -d ${DB} -c "SHOW max_connections;"`]: { phase: 1, look: [new RegExp(`^ ${String(MAX_CONNECTIONS)}$`, 'm')] },
   [`psql -h localhost -p 5432 -U postgres -d ${DB} -c "SELECT * FROM pg_stat_statements ORDER BY mean_exec_time DESC LIMIT 10;"`]: {
     phase: 1,
