@@ -123,6 +123,15 @@ const EXPECT: Record<string, Expectation> = {
     phase: 1,
     look: [/^ idle_in_transaction_session_timeout $/m, /^ statement_timeout $/m, /^ 0$/m],
   },
+  [`psql -h localhost -p 5432 -U postgres -d ${DB} -c "SELECT pid, pg_blocking_pids(pid) AS blocked_by, wait_event_type, now() - query_start AS waiting, left(query, 60) AS query FROM pg_stat_activity WHERE cardinality(pg_blocking_pids(pid)) > 0;"`]: {
+    phase: 1,
+    look: [/^\s*pid\s+\|\s+blocked_by\s+\|\s+wait_event_type\s+\|\s+waiting\s+\|\s+query\s*$/m, /^\(\d+ rows?\)$/m],
+  },
+  [`psql -h localhost -p 5432 -U postgres -d ${DB} -c "SELECT relname, n_live_tup, n_dead_tup, last_autovacuum, last_autoanalyze, last_analyze FROM pg_stat_user_tables ORDER BY n_dead_tup DESC LIMIT 10;"`]: {
+    phase: 1,
+    look: [/^\s*relname\s+\|\s+n_live_tup\s+\|\s+n_dead_tup\s+\|\s+last_autovacuum\s+\|\s+last_autoanalyze\s+\|\s+last_analyze\s*$/m, /^ tasks\s+\|\s+\d+\s+\|\s+\d+\s+\|/m],
+  },
+  [`psql -h localhost -p 5432 -U postgres -d ${DB} -c "VACUUM (ANALYZE) tasks;"`]: { phase: 2, look: [/^VACUUM$/m] },
   [`psql -h localhost -p 5432 -U postgres -d ${DB} -c "SHOW max_connections;"`]: { phase: 1, look: [new RegExp(`^ ${String(MAX_CONNECTIONS)}$`, 'm')] },
   [`psql -h localhost -p 5432 -U postgres -d ${DB} -c "SELECT * FROM pg_stat_statements ORDER BY mean_exec_time DESC LIMIT 10;"`]: {
     phase: 1,
