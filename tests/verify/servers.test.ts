@@ -81,6 +81,8 @@ const EXPECT: Record<string, Expectation> = {
   'redis-cli -u redis://localhost:6379 ping': { phase: 1, look: [/^PONG$/m] },
   'redis-cli -u redis://localhost:6379 --askpass ping': { phase: 1, look: [/^PONG$/m] },
   'redis-cli INFO memory': { phase: 1, look: [/^used_memory_human:\S+$/m, /^maxmemory_human:\S+$/m, /^maxmemory_policy:\S+$/m] },
+  'redis-cli INFO clients': { phase: 1, look: [/^connected_clients:\d+/m, /^maxclients:\d+/m] },
+  "redis-cli CLIENT LIST | awk '{print $2}' | cut -d= -f2 | cut -d: -f1 | sort | uniq -c": { phase: 1, look: [/^\s+\d+ 127\.0\.0\.1$/m] },
   'redis-cli DBSIZE': { phase: 1, look: [/^[1-9]\d*$/m] },
   'redis-cli INFO keyspace': { phase: 1, look: [/^db0:keys=\d+,expires=\d+,avg_ttl=\d+/m] },
   'redis-cli INFO stats | grep keyspace_': { phase: 1, look: [/^keyspace_hits:\d+/m, /^keyspace_misses:\d+/m] },
