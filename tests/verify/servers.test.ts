@@ -134,6 +134,10 @@ const EXPECT: Record<string, Expectation> = {
     look: [/^\s*relname\s+\|\s+n_live_tup\s+\|\s+n_dead_tup\s+\|\s+last_autovacuum\s+\|\s+last_autoanalyze\s+\|\s+last_analyze\s*$/m, /^ tasks\s+\|\s+\d+\s+\|\s+\d+\s+\|/m],
   },
   [`psql -h localhost -p 5432 -U postgres -d ${DB} -c "VACUUM (ANALYZE) tasks;"`]: { phase: 2, look: [/^VACUUM$/m] },
+  [`psql -h localhost -p 5432 -U postgres -d ${DB} -c "SELECT status, count(*), min(updated_at) AS oldest FROM tasks GROUP BY status ORDER BY status;"`]: {
+    phase: 1,
+    look: [/^\s*status\s+\|\s+count\s+\|\s+oldest\s*$/m, /^ processing\s+\|\s+\d+\s+\|\s+\d{4}-\d{2}-\d{2} /m],
+  },
   [`psql -h localhost -p 5432 -U postgres -d ${DB} -c "SHOW max_connections;"`]: { phase: 1, look: [new RegExp(`^ ${String(MAX_CONNECTIONS)}$`, 'm')] },
   [`psql -h localhost -p 5432 -U postgres -d ${DB} -c "SELECT * FROM pg_stat_statements ORDER BY mean_exec_time DESC LIMIT 10;"`]: {
     phase: 1,
