@@ -47,7 +47,10 @@ interface Expectation {
 const EXPECT: Record<string, Expectation> = {
   'redis-cli ping': { phase: 1, look: [/^PONG$/m] },
   'redis-cli -u redis://localhost:6379 ping': { phase: 1, look: [/^PONG$/m] },
+  'redis-cli -u redis://localhost:6379 --askpass ping': { phase: 1, look: [/^PONG$/m] },
   'redis-cli INFO memory': { phase: 1, look: [/^used_memory_human:\S+$/m, /^maxmemory_human:\S+$/m, /^maxmemory_policy:\S+$/m] },
+  'redis-cli INFO clients': { phase: 1, look: [/^connected_clients:\d+/m, /^maxclients:\d+/m] },
+  "redis-cli CLIENT LIST | awk '{print $2}' | cut -d= -f2 | cut -d: -f1 | sort | uniq -c": { phase: 1, look: [/^\s+\d+ 127\.0\.0\.1$/m] },
   'redis-cli DBSIZE': { phase: 1, look: [/^[1-9]\d*$/m] },
   'redis-cli INFO keyspace': { phase: 1, look: [/^db0:keys=\d+,expires=\d+,avg_ttl=\d+/m] },
   'redis-cli INFO stats | grep keyspace_': { phase: 1, look: [/^keyspace_hits:\d+/m, /^keyspace_misses:\d+/m] },
@@ -66,7 +69,7 @@ const EXPECT: Record<string, Expectation> = {
     phase: 1,
     look: [/^Redis OK$/m],
   },
-  [`python -c "import redis; import time; r = redis.from_url('redis://localhost:6379'); start = time.time(); r.ping(); print(f'Redis ping time: {time.time() - start:.3f}s')"`]: {
+  [`python -c "import redis; import time; r = redis.from_url('redis://localhost:6379', socket_connect_timeout=5, socket_timeout=5); start = time.time(); r.ping(); print(f'Redis ping time: {time.time() - start:.3f}s')"`]: {
     phase: 1,
     look: [/^Redis ping time: \d+\.\d{3}s$/m],
   },
@@ -77,6 +80,31 @@ const EXPECT: Record<string, Expectation> = {
   [`psql -h localhost -p 5432 -U postgres -d ${DB} -c "SELECT state, count(*) FROM pg_stat_activity WHERE datname = current_database() GROUP BY state;"`]: {
     phase: 1,
     look: [/^\s*state\s+\|\s+count\s*$/m, /^ active\s+\|\s+\d+$/m, /^ idle in transaction\s+\|\s+\d+$/m],
+  },
+  [`psql -h localhost -p 5432 -U postgres -d ${DB} -c "SELECT pid, pg_blocking_pids(pid) AS blocked_by, state, now() - xact_start AS xact_age, left(query, 60) AS query FROM pg_stat_activity WHERE datname = current_database() AND xact_start IS NOT NULL ORDER BY xact_start;"`]: {
+    phase: 1,
+    look: [/^\s*pid\s+\|\s+blocked_by\s+\|\s+state\s+\|\s+xact_age\s+\|\s+query\s*$/m, /\|\s+\{\}\s+\|\s+idle in transaction\s+\|/],
+  },
+  [`psql -h localhost -p 5432 -U postgres -d ${DB} -c "SELECT pid, now() - state_change AS idle_for, left(query, 60) AS last_query FROM pg_stat_activity WHERE state = 'idle in transaction' ORDER BY state_change;"`]: {
+    phase: 1,
+    look: [/^\s*pid\s+\|\s+idle_for\s+\|\s+last_query\s*$/m, /^\s*\d+\s+\|\s+\d{2}:\d{2}:\d{2}(\.\d+)?\s+\|\s+SELECT/m],
+  },
+  [`psql -h localhost -p 5432 -U postgres -d ${DB} -c "SHOW idle_in_transaction_session_timeout;" -c "SHOW statement_timeout;"`]: {
+    phase: 1,
+    look: [/^ idle_in_transaction_session_timeout $/m, /^ statement_timeout $/m, /^ 0$/m],
+  },
+  [`psql -h localhost -p 5432 -U postgres -d ${DB} -c "SELECT pid, pg_blocking_pids(pid) AS blocked_by, wait_event_type, now() - query_start AS waiting, left(query, 60) AS query FROM pg_stat_activity WHERE cardinality(pg_blocking_pids(pid)) > 0;"`]: {
+    phase: 1,
+    look: [/^\s*pid\s+\|\s+blocked_by\s+\|\s+wait_event_type\s+\|\s+waiting\s+\|\s+query\s*$/m, /^\(\d+ rows?\)$/m],
+  },
+  [`psql -h localhost -p 5432 -U postgres -d ${DB} -c "SELECT relname, n_live_tup, n_dead_tup, last_autovacuum, last_autoanalyze, last_analyze FROM pg_stat_user_tables ORDER BY n_dead_tup DESC LIMIT 10;"`]: {
+    phase: 1,
+    look: [/^\s*relname\s+\|\s+n_live_tup\s+\|\s+n_dead_tup\s+\|\s+last_autovacuum\s+\|\s+last_autoanalyze\s+\|\s+last_analyze\s*$/m, /^ tasks\s+\|\s+\d+\s+\|\s+\d+\s+\|/m],
+  },
+  [`psql -h localhost -p 5432 -U postgres -d ${DB} -c "VACUUM (ANALYZE) tasks;"`]: { phase: 2, look: [/^VACUUM$/m] },
+  [`psql -h localhost -p 5432 -U postgres -d ${DB} -c "SELECT status, count(*), min(updated_at) AS oldest FROM tasks GROUP BY status ORDER BY status;"`]: {
+    phase: 1,
+    look: [/^\s*status\s+\|\s+count\s+\|\s+oldest\s*$/m, /^ processing\s+\|\s+\d+\s+\|\s+\d{4}-\d{2}-\d{2} /m],
   },
   [`psql -h localhost -p 5432 -U postgres -d ${DB} -c "SHOW max_connections;"`]: { phase: 1, look: [new RegExp(`^ ${String(MAX_CONNECTIONS)}$`, 'm')] },
   [`psql -h localhost -p 5432 -U postgres -d ${DB} -c "SELECT * FROM pg_stat_statements ORDER BY mean_exec_time DESC LIMIT 10;"`]: {
