@@ -156,13 +156,16 @@ test.describe('search', () => {
     // that only the first query needs is parked in the network.
     const older = 'redis oom maxmemory';
     const newer = 'QueuePool limit overflow reached';
-    const meta = JSON.parse(readFileSync('dist/search/index/meta.json', 'utf8')) as ShardMeta;
+    // The index files are named by their content, through the manifest the page names.
+    const manifest = /data-search-index="([^"]+)"/.exec(readFileSync('dist/en/search/index.html', 'utf8'))?.[1] ?? '';
+    const names = JSON.parse(readFileSync(`dist/search/index/${manifest}.json`, 'utf8')) as Record<string, string>;
+    const meta = JSON.parse(readFileSync(`dist/search/index/${names['meta'] ?? ''}.json`, 'utf8')) as ShardMeta;
     const shards = (q: string) => shardsFor(queryTokens(prepareQuery(q)), meta);
     const onlyOlder = shards(older).filter((n) => !shards(newer).includes(n));
     expect(onlyOlder.length, 'a shard only the older query needs').toBeGreaterThan(0);
     let release: () => void = () => undefined;
     const released = new Promise<void>((resolve) => (release = resolve));
-    await page.route(`**/search/index/s-${String(onlyOlder[0])}.json`, async (route) => {
+    await page.route(`**/search/index/${names[`s-${String(onlyOlder[0])}`] ?? ''}.json`, async (route) => {
       await released;
       await route.continue();
     });

@@ -1,19 +1,28 @@
 /**
- * Ranking without a browser: the signature index and section BM25, compiled from the guide files
- * as the build compiles them, over the real-world corpus. The browser test measures the same
- * corpus through the results pages with Pagefind added; this one runs in a second.
+ * Ranking without a browser, through the function the browser runs (src/lib/search/query.ts),
+ * over the index files the build writes, compiled here from the guide files and loaded from
+ * memory. The browser test measures the same sets through the results pages, Pagefind added.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { rankSections } from '../../src/lib/search/model.ts';
 import { prepareQuery } from '../../src/lib/search/normalize.ts';
-import { modelFromIndex, queryTokens, rankSections, withSlugs } from '../../src/lib/search/model.ts';
-import { modelFromShards, shardIndex, shardsFor } from '../../src/lib/search/shards.ts';
-import { loadCorpus, signatureIndexFromGuides } from '../support/signature-index.ts';
+import { rankQuery } from '../../src/lib/search/query.ts';
+import { indexFiles, modelFromShards, shardIndex, shardsFor } from '../../src/lib/search/shards.ts';
+import { queryTokens } from '../../src/lib/search/model.ts';
+import { loadQueries, signatureIndexFromGuides } from '../support/signature-index.ts';
+import { modelFromIndex } from '../support/whole-index-model.ts';
 
 const index = signatureIndexFromGuides();
-const model = modelFromIndex(index);
-const ranked = (q: string) => withSlugs(rankSections(prepareQuery(q), model), model);
-const corpus = await loadCorpus();
+const files = indexFiles(index);
+const loaded: string[] = [];
+const load = (name: string) => {
+  loaded.push(name);
+  const file = files.get(name);
+  return file === undefined ? Promise.reject(new Error(`no index file ${name}`)) : Promise.resolve(file);
+};
+const ranked = async (q: string, lang: 'zh' | 'en' = 'en') => (await rankQuery(q, lang, load)).sections;
+const corpus = loadQueries('tests/fixtures/search-corpus.json');
 
 describe('section ranking over the corpus', () => {
   test('the corpus has at least 60 queries and covers all 13 sections', () => {
@@ -21,35 +30,47 @@ describe('section ranking over the corpus', () => {
     assert.equal(new Set(corpus.flatMap((q) => q.expect.slice(0, 1))).size, 13);
   });
 
-  test('puts the right section first for at least 90% of queries and in the top 3 for all', () => {
+  test('puts the right section first for at least 90% of queries and in the top 3 for all', async () => {
     let first = 0;
     const outside: string[] = [];
     for (const q of corpus) {
-      const slugs = ranked(q.query).map((h) => h.slug);
+      const slugs = (await ranked(q.query)).map((h) => h.slug);
       const rank = slugs.findIndex((s) => q.expect.includes(s));
       if (rank === 0) first++;
       if (rank < 0 || rank > 2) outside.push(`${q.id}: ${slugs.slice(0, 3).join(', ')}`);
     }
-    console.log(`rankSections: rank 1 ${String(first)}/${String(corpus.length)}, top 3 ${String(corpus.length - outside.length)}/${String(corpus.length)}`);
+    console.log(`rankQuery: rank 1 ${String(first)}/${String(corpus.length)}, top 3 ${String(corpus.length - outside.length)}/${String(corpus.length)}`);
     assert.ok(first / corpus.length >= 0.9, `rank 1 for ${String(first)} of ${String(corpus.length)}`);
     assert.deepEqual(outside, []);
   });
 
-  test('an English error finds the same section as on the other language (signatures are shared)', () => {
-    const [hit] = ranked("redis.exceptions.OutOfMemoryError: OOM command not allowed when used memory > 'maxmemory'.");
+  test('an English error finds the same section as on the other language (signatures are shared)', async () => {
+    const [hit] = await ranked("redis.exceptions.OutOfMemoryError: OOM command not allowed when used memory > 'maxmemory'.", 'zh');
     assert.equal(hit?.slug, 'redis-out-of-memory');
     assert.equal(hit?.known, true);
+    assert.equal(hit?.title, 'Redis内存不足', 'titled in the page language');
   });
 
-  test('Chinese symptom words find the section through its Chinese text, and say so', () => {
-    const [hit] = ranked('容器一启动就退出');
+  test('Chinese symptom words find the section through its Chinese text', async () => {
+    const [hit] = await ranked('容器一启动就退出');
     assert.equal(hit?.slug, 'container-exits-on-start');
+  });
+
+  test('a query loads the meta file, the shards of its tokens and the chunks of its best sections, nothing else', async () => {
+    loaded.length = 0;
+    const { query } = await rankQuery('redis.exceptions.ConnectionError: Error 111 connecting to redis:6379. Connection refused.', 'en', load);
+    const meta = files.get('meta') as Parameters<typeof shardsFor>[1];
+    const shards = shardsFor(queryTokens(query), meta).map((n) => `s-${String(n)}`);
+    assert.deepEqual(loaded.filter((n) => n.startsWith('s-')).sort(), shards.sort());
+    assert.ok(loaded.every((n) => n === 'meta' || n.startsWith('s-') || n.startsWith('m-')));
+    assert.ok(shards.length < (meta.shards), 'fewer shards than the index has');
   });
 });
 
 describe('the sharded index', () => {
   const { meta, shards, chunks } = shardIndex(index);
   const chunkMap = new Map(chunks.map((c, i) => [i, c]));
+  const whole = modelFromIndex(index);
 
   test('ranks every corpus query as the whole index does (weights rounded), from only the shards of its tokens', () => {
     let fetched = 0;
@@ -58,8 +79,8 @@ describe('the sharded index', () => {
       const ids = shardsFor(queryTokens(prepared), meta);
       fetched += ids.length;
       const sharded = modelFromShards(meta, ids.map((i) => shards[i] ?? { p: {}, d: [] }), chunkMap);
-      const shape = (hits: ReturnType<typeof withSlugs>) => hits.map((h) => `${h.slug}${h.known ? ' (known)' : ''}`);
-      assert.deepEqual(shape(withSlugs(rankSections(prepared, sharded), sharded)), shape(withSlugs(rankSections(prepared, model), model)), q.id);
+      const shape = (model: typeof whole) => rankSections(prepared, model).map((h) => `${model.section(h.s)?.slug ?? '?'}${h.known ? ' (known)' : ''}`);
+      assert.deepEqual(shape(sharded), shape(whole), q.id);
     }
     console.log(`${String(meta.shards)} shards; a query fetches ${(fetched / corpus.length).toFixed(1)} on average`);
   });

@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { indexRecord } from '../../lib/search/index-record.ts';
-import { shardIndex } from '../../lib/search/shards.ts';
+import { indexFiles } from '../../lib/search/shards.ts';
 import { compileSignatureIndex } from '../../lib/search/signatures.ts';
 import { loadGuides } from '../guide/load.ts';
 
@@ -28,10 +28,7 @@ let built: Promise<SearchIndexFiles> | undefined;
 export function searchIndexFiles(): Promise<SearchIndexFiles> {
   built ??= (async () => {
     const index = compileSignatureIndex((await loadGuides()).map(indexRecord));
-    const { meta, shards, chunks } = shardIndex(index);
-    const plain = new Map<string, unknown>([['meta', meta]]);
-    shards.forEach((s, i) => plain.set(`s-${String(i)}`, s));
-    chunks.forEach((c, i) => plain.set(`m-${String(i)}`, c));
+    const plain = indexFiles(index);
     const files = new Map<string, string>();
     const names: Record<string, string> = {};
     for (const [name, body] of plain) {

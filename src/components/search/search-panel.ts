@@ -9,8 +9,8 @@
  * `running`, `done` (the results shown are those of the text in the field) or `failed`.
  */
 import type { Lang } from '../../lib/i18n/langs.ts';
-import { preload, search } from './engine.ts';
-import { renderResult } from './render.ts';
+import { preload, search } from './client.ts';
+import { renderResult } from './result-item.ts';
 
 const DEBOUNCE_MS = 150;
 const attached = new WeakSet<HTMLElement>();

@@ -7,8 +7,8 @@
  * query; `data-search-finished` counts the runs that have ended, shown or dropped as stale.
  */
 import type { Lang } from '../../lib/i18n/langs.ts';
-import { search } from './engine.ts';
-import { renderResult } from './render.ts';
+import { search } from './client.ts';
+import { renderResult } from './result-item.ts';
 
 type Labels = Record<string, string>;
 

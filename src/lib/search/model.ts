@@ -1,12 +1,11 @@
 /**
  * Ranking sections for a prepared query. Works on a QueryModel: what a query needs of the
  * index (candidate signature docs with their token weights, BM25 postings for its tokens, and
- * the sections' slugs), whether it comes from the whole compiled index (tests) or from the few
- * shards the browser fetched for this query (shards.ts).
+ * the sections' slugs), built from the few shards a query fetched (shards.ts, through query.ts).
  */
 import type { Lang } from '../i18n/langs.ts';
 import type { PreparedQuery } from './normalize.ts';
-import type { DocKind, SignatureIndex } from './signatures.ts';
+import type { DocKind } from './signatures.ts';
 import { tokenize } from './tokens.ts';
 
 export interface ModelDoc {
@@ -72,17 +71,6 @@ export function postingsOf(bags: ReadonlyArray<Record<string, number>>, round: (
   return postings;
 }
 
-/** The whole compiled index as a model (no caps). */
-export function modelFromIndex(index: SignatureIndex): QueryModel {
-  const postings = postingsOf(index.bags);
-  return {
-    n: index.sections.length,
-    docs: index.docs.map((d, i) => ({ i, s: d.s, kind: d.kind, text: d.text, t: d.t, w: d.t.map((t) => index.idf[t] ?? 0), ...(d.lang ? { lang: d.lang } : {}) })),
-    postings: (t) => postings.get(t),
-    section: (i) => index.sections[i],
-  };
-}
-
 export interface RankedSection {
   /** Section index in the whole index. */
   s: number;
@@ -94,11 +82,6 @@ export interface RankedSection {
   kind?: DocKind;
   /** Set when the best match was text in this language (e.g. a Chinese phrase on the English site). */
   lang?: Lang;
-}
-
-export interface SectionHit extends Omit<RankedSection, 's'> {
-  slug: string;
-  section: string;
 }
 
 const KIND_WEIGHT: Record<DocKind, number> = { exception: 1, message: 1, output: 1, symptom: 0.8, title: 0.6 };
@@ -167,7 +150,7 @@ export function matchText(query: PreparedQuery, model: QueryModel): Array<{ s: n
 /**
  * The sections for a query, best first: signature matches and whole-text BM25 fused (each scaled
  * by its best score; a known error weighs 1.5, another signature match 0.7, the text 1). Sections
- * far below the best are left to full-text search. Sections come back by index; see withSlugs.
+ * far below the best are left to full-text search. Sections come back by index; query.ts names them.
  */
 export function rankSections(query: PreparedQuery, model: QueryModel, limit = 5): RankedSection[] {
   const sig = matchSignatures(query, model);
@@ -190,12 +173,4 @@ export function rankSections(query: PreparedQuery, model: QueryModel, limit = 5)
   const ranked = [...fused.values()].sort((a, b) => b.score - a.score || a.s - b.s);
   const best = ranked[0]?.score ?? 0;
   return ranked.filter((h) => h.score >= best * 0.3).slice(0, limit);
-}
-
-/** Fills in slugs and numbers; hits whose section the model does not know are dropped. */
-export function withSlugs(hits: ReadonlyArray<RankedSection>, model: Pick<QueryModel, 'section'>): SectionHit[] {
-  return hits.flatMap(({ s, ...hit }) => {
-    const info = model.section(s);
-    return info ? [{ ...hit, slug: info.slug, section: info.section }] : [];
-  });
 }

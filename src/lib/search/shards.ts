@@ -86,6 +86,15 @@ export function shardIndex(index: SignatureIndex): { meta: ShardMeta; shards: Sh
   return { meta: { v: 2, shards: count, sections: index.sections.length, chunk: CHUNK }, shards, chunks };
 }
 
+/** The index as files by their plain names (`meta`, `s-<n>`, `m-<n>`): what the build writes and a query loads. */
+export function indexFiles(index: SignatureIndex): Map<string, unknown> {
+  const { meta, shards, chunks } = shardIndex(index);
+  const files = new Map<string, unknown>([['meta', meta]]);
+  shards.forEach((s, i) => files.set(`s-${String(i)}`, s));
+  chunks.forEach((c, i) => files.set(`m-${String(i)}`, c));
+  return files;
+}
+
 /** The number of the sections chunk (m-<n>.json) that holds section `i`. */
 export function chunkOf(meta: ShardMeta, i: number): number {
   return Math.floor(i / meta.chunk);

@@ -1,6 +1,8 @@
 /**
- * The search engine in the browser: error signatures first, then Pagefind full text with a
- * fallback cascade, merged without duplicates. Loaded on first use only (dynamic import).
+ * The search client in the browser: fetches and caches the index files and Pagefind, and merges
+ * what they find. The ranking itself is src/lib/search/query.ts (the function the tests run):
+ * known error signatures and section text first, then Pagefind full text with a fallback
+ * cascade, without duplicates. Loaded on first use only (dynamic import).
  *
  * State: the Pagefind module and the index files fetched so far, each loaded once per page and
  * kept; a failed load is forgotten so the next search can try again.
@@ -8,8 +10,7 @@
 import type { Lang } from '../../lib/i18n/langs.ts';
 import { excerptSegments, type ExcerptSegment } from '../../lib/search/excerpt.ts';
 import { prepareQuery, type PreparedQuery } from '../../lib/search/normalize.ts';
-import { queryTokens, rankSections, type SectionHit } from '../../lib/search/model.ts';
-import { chunkOf, modelFromShards, sectionIn, shardsFor, type SectionInfo, type Shard, type ShardMeta } from '../../lib/search/shards.ts';
+import { cascade, rankQuery } from '../../lib/search/query.ts';
 
 export interface ResultItem {
   href: string;
@@ -77,19 +78,6 @@ function indexFile<T>(base: string, name: string, isFileName = false): Promise<T
   return p as Promise<T>;
 }
 
-/** Sections for the query from the sharded index: meta, the shards of its tokens, then the chunks of its best sections. */
-async function sectionHits(query: PreparedQuery, base: string, lang: Lang): Promise<Array<SectionHit & { title: string }>> {
-  const meta = await indexFile<ShardMeta>(base, 'meta');
-  const shards = await Promise.all(shardsFor(queryTokens(query), meta).map((n) => indexFile<Shard>(base, `s-${String(n)}`)));
-  const ranked = rankSections(query, modelFromShards(meta, shards, new Map()));
-  const chunkIds = [...new Set(ranked.map((h) => chunkOf(meta, h.s)))];
-  const chunks = new Map(await Promise.all(chunkIds.map(async (c) => [c, await indexFile<SectionInfo[]>(base, `m-${String(c)}`)] as const)));
-  return ranked.flatMap(({ s, ...hit }) => {
-    const section = sectionIn(meta, chunks, s);
-    return section ? [{ ...hit, slug: section.slug, section: section.section, title: section.title[lang] ?? section.slug }] : [];
-  });
-}
-
 function loadPagefind(base: string): Promise<Pagefind> {
   pagefind ??= (async () => {
     const url = `${base}pagefind/pagefind.js`;
@@ -109,32 +97,15 @@ export function preload(base: string): void {
   void loadPagefind(base).catch(() => undefined);
 }
 
-/** Full-text queries to try in order until one finds something. */
-export function cascade(q: PreparedQuery): string[] {
-  const steps: string[] = [];
-  const add = (s: string | undefined) => {
-    const v = (s ?? '').trim();
-    if (v !== '' && !steps.includes(v)) steps.push(v);
-  };
-  add(q.fullText);
-  const cls = q.exceptions.at(-1);
-  add(cls);
-  add(cls?.slice(cls.lastIndexOf('.') + 1));
-  const words = q.fullText.split(/\s+/).filter((w) => w.length > 3);
-  const longest = [...words].sort((a, b) => b.length - a.length);
-  add(longest.slice(0, 2).join(' '));
-  add(longest[0]);
-  return steps.slice(0, 6);
-}
-
 function pathOf(url: string): string {
   return url.replace(/[#?].*$/, '');
 }
 
 export async function search(raw: string, lang: Lang, base: string): Promise<SearchOutcome> {
-  const query = prepareQuery(raw);
+  const ranked = await rankQuery(raw, lang, (name) => indexFile(base, name)).catch(() => undefined);
+  const query = ranked?.query ?? prepareQuery(raw);
+  const hits = ranked?.sections;
   const items: ResultItem[] = [];
-  const hits = await sectionHits(query, base, lang).catch(() => undefined);
   if (hits) {
     for (const hit of hits) {
       items.push({

@@ -2,7 +2,7 @@
  * Renders search results with DOM methods and text nodes only: titles, signatures and excerpts
  * from the index never become HTML. `<mark>` is created as an element for highlighted words.
  */
-import type { ResultItem } from './engine.ts';
+import type { ResultItem } from './client.ts';
 
 export interface ResultLabels {
   known: string;
