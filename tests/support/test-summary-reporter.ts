@@ -22,7 +22,7 @@ interface TestEventData {
   file?: string;
   skip?: boolean | string;
   todo?: boolean | string;
-  details?: { type?: 'suite' | 'test'; duration_ms?: number };
+  details?: { type?: 'suite' | 'test'; duration_ms?: number; error?: { failureType?: string } };
 }
 
 export default async function* summaryReporter(source: AsyncIterable<{ type: string; data: TestEventData }>): AsyncGenerator<string> {
@@ -39,8 +39,9 @@ export default async function* summaryReporter(source: AsyncIterable<{ type: str
       continue;
     }
     if (isSuite) {
-      // A suite fails on its own when a hook (before/after) throws; its tests may not have run.
-      if (event.type === 'test:fail') summary.failed++;
+      // A suite fails on its own when a hook (before/after) throws and its tests may not have run;
+      // a suite that failed because a test in it failed is already counted through that test.
+      if (event.type === 'test:fail' && data.details?.error?.failureType !== 'subtestsFailed') summary.failed++;
       continue;
     }
     summary.tests++;

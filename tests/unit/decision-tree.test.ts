@@ -9,7 +9,12 @@ import { parse } from 'yaml';
 import { formatProblems } from '../../src/lib/errors/problems.ts';
 import { answer, back, fromQuery, resolve, restart, start, stateFor, toQuery } from '../../src/lib/decision-tree/engine.ts';
 import { layoutTree } from '../../src/lib/decision-tree/layout.ts';
-import { issueUrl, summarize } from '../../src/lib/decision-tree/summary.ts';
+import { issueUrl, summarize, SUMMARY_KEYS, type SummaryWords } from '../../src/lib/decision-tree/summary.ts';
+import { treeView } from '../../src/lib/decision-tree/view.ts';
+import { t } from '../../src/lib/i18n/index.ts';
+import { findPlaceholders } from '../../src/lib/variables/context.ts';
+import { VARIABLES } from '../../src/lib/variables/definitions.ts';
+import { fillSlots } from '../../src/lib/variables/values.ts';
 import { allPaths, validateTree, type GuideTargets } from '../../src/lib/decision-tree/validate.ts';
 import type { Tree } from '../../src/lib/decision-tree/schema.ts';
 
@@ -135,11 +140,21 @@ describe('walking a tree', () => {
 });
 
 describe('triage summary and overview', () => {
+  const words = (lang: 'zh' | 'en') => Object.fromEntries(Object.entries(SUMMARY_KEYS).map(([k, key]) => [k, t(lang, key)])) as unknown as SummaryWords;
+
   test('the summary lists the tree, the answers, the commands, the outcome, the link and the time', () => {
-    const tree = validTree();
-    const r = resolve(tree, { answers: [0, 0] });
+    // As the wizard does it: the tree's view (the data the build writes), walked by the engine.
+    const view = treeView('t', validTree(), 'en');
+    const r = resolve(view, { answers: [0, 0] });
     assert.ok(r.ok);
-    const md = summarize(tree, r.path, r.current, 'en', 'https://x/en/triage/t/missing-deps/?a=0.0', new Date('2026-11-28T03:00:00Z'));
+    const md = summarize({
+      treeTitle: view.title,
+      path: r.path.map((p) => ({ step: p.node, answer: p.option.label })),
+      current: r.current,
+      words: words('en'),
+      url: 'https://x/en/triage/t/missing-deps/?a=0.0',
+      time: new Date('2026-11-28T03:00:00Z'),
+    });
     assert.equal(
       md,
       [
@@ -164,6 +179,24 @@ describe('triage summary and overview', () => {
         'Time: 2026-11-28T03:00:00.000Z',
       ].join('\n'),
     );
+  });
+
+  test('the summary shows each command as the reader sees it, their values in place, safely quoted', () => {
+    const tree = validTree();
+    const node = tree.nodes.find((n) => n.kind === 'diagnostic');
+    assert.ok(node && node.kind === 'diagnostic');
+    node.commands = [{ lang: 'bash', code: 'docker logs <container_id> --tail 100' }];
+    const slotsOf = (code: string, lang: string) =>
+      findPlaceholders(code, lang, VARIABLES).flatMap((p) => (p.ctx === 'none' ? [] : [{ ...p, kind: VARIABLES.find((v) => v.name === p.name)?.kind ?? 'identifier' }]));
+    const view = treeView('t', tree, 'zh', slotsOf);
+    const r = resolve(view, { answers: [0] });
+    assert.ok(r.ok);
+    const summary = (values: Record<string, string>) =>
+      summarize({ treeTitle: view.title, path: r.path.map((p) => ({ step: p.node, answer: p.option.label })), current: r.current, words: words('zh'), url: 'u', time: new Date(0), shown: (c) => fillSlots(c.code, c.slots, values) });
+    assert.match(summary({ container_id: 'arya-api-1' }), /^docker logs arya-api-1 --tail 100$/m);
+    assert.match(summary({}), /^docker logs <container_id> --tail 100$/m);
+    assert.match(summary({ container_id: "x'; rm -rf ~" }), /^docker logs <container_id> --tail 100$/m, 'an invalid value never reaches the command');
+    assert.match(summary({}), /^## 排查流程: /);
   });
 
   test('the issue link carries the title and body, URL-encoded and bounded', () => {

@@ -10,7 +10,7 @@ import { readGuides } from '../support/guide-files.ts';
 import { findPlaceholders, shellStateAt } from '../../src/lib/variables/context.ts';
 import { VARIABLES } from '../../src/lib/variables/definitions.ts';
 import { encodeFor, shellQuote } from '../../src/lib/variables/quote.ts';
-import { VARIABLE_KINDS, validateValue, type VariableKind } from '../../src/lib/variables/validate.ts';
+import { VARIABLE_KINDS, validateValue, type VariableKind } from '../../src/lib/variables/values.ts';
 
 const PAYLOADS = [
   '$(touch /tmp/pwned)',

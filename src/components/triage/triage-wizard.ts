@@ -1,82 +1,77 @@
 /**
- * <triage-wizard>: walks the tree in the page without network requests. The graph is read back
- * from the page itself (each step is a section, each answer a link with data-next), the answers
- * live in the URL (?a=0.2.1) and in the history, so Back/Forward walk the steps and reload keeps
- * the place. A URL whose answers do not lead to the step it names shows "start again".
+ * <triage-wizard>: walks the tree in the page without network requests. It loads the tree once:
+ * its steps as data (steps.json, written by the build from src/lib/decision-tree/view.ts) and
+ * their markup (the tree's all-steps page). The engine (src/lib/decision-tree/engine.ts) walks
+ * the data; the summary (summary.ts) is built from it, with the reader's command values in
+ * place. Nothing is read back out of the page. The answers live in the URL (?a=0.2.1) and in the
+ * history, so Back/Forward walk the steps and reload keeps the place. A URL whose answers do not
+ * lead to the step it names shows "start again".
+ *
+ * State on the element: data-state is `loading` until the tree is in the page, then `ready`;
+ * `static` when it could not be loaded (offline, blocked, another build) and the step stays a
+ * static page of plain links.
  */
-import { answer, back, fromQuery, resolve, start, toQuery, type Graph, type WalkState } from '../../lib/decision-tree/engine.ts';
-import { issueUrl, summarizeView, type StepView } from '../../lib/decision-tree/summary.ts';
+import '../code/copy-button.ts';
+import { answer, back, fromQuery, resolve, start, toQuery, type PathStep, type WalkState } from '../../lib/decision-tree/engine.ts';
+import { issueUrl, summarize, type SummaryWords } from '../../lib/decision-tree/summary.ts';
+import type { StepView, TreeView } from '../../lib/decision-tree/view.ts';
+import { fillSlots } from '../../lib/variables/values.ts';
+import { loadValues } from '../variables/stored-values.ts';
 
-interface DomNode {
-  id: string;
-  options: Array<{ next: string; label: string }>;
-  section: HTMLElement;
-}
+type Step = PathStep<StepView>;
 
 class TriageWizard extends HTMLElement {
-  #graph: Graph<DomNode> = { start: '', nodes: [] };
+  #tree: TreeView | undefined;
+  /** Each step's section in the page, by node id. */
+  #sections = new Map<string, HTMLElement>();
   #state: WalkState | undefined;
   #labels: Record<string, string> = {};
-  #ready = false;
 
-  #readGraph(): void {
-    const nodes = [...this.querySelectorAll<HTMLElement>('section[data-node]:not([data-invalid])')].map((section) => ({
-      id: section.dataset['node'] ?? '',
-      section,
-      options: [...section.querySelectorAll<HTMLAnchorElement>('a[data-triage-option]')].map((a) => ({
-        next: a.dataset['next'] ?? '',
-        label: (a.textContent ?? '').trim(),
-      })),
-    }));
-    this.#graph = { start: this.dataset['start'] ?? '', nodes };
-  }
-
-  /** Brings every step of the tree into the page, hidden; then the graph is complete. */
-  async #loadSteps(): Promise<void> {
-    const response = await fetch(this.dataset['steps'] ?? '');
-    if (!response.ok) throw new Error(`steps: HTTP ${String(response.status)}`);
-    const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
-    // Steps of another build (the network may already serve a newer deploy) would mix two versions
-    // of the commands in one wizard: stay a page of plain links instead.
+  /** Brings the tree into the page: its data, and every step's markup, hidden. */
+  async #load(): Promise<TreeView> {
+    const [data, page] = await Promise.all([fetch(this.dataset['stepsData'] ?? ''), fetch(this.dataset['steps'] ?? '')]);
+    if (!data.ok || !page.ok) throw new Error(`steps: HTTP ${String(data.status)} ${String(page.status)}`);
+    const tree = (await data.json()) as TreeView;
+    const doc = new DOMParser().parseFromString(await page.text(), 'text/html');
+    // Steps of another build or another version of the tree (the network may already serve a
+    // newer deploy) would mix two versions of the commands in one wizard: stay plain links.
     if (doc.documentElement.dataset['build'] !== document.documentElement.dataset['build']) throw new Error('steps: another build');
+    if (tree.digest !== this.dataset['digest']) throw new Error('steps: another version of the tree');
     const before = this.querySelector('[data-invalid]');
-    const present = new Set([...this.querySelectorAll<HTMLElement>('section[data-node]')].map((s) => s.dataset['node']));
+    for (const section of this.querySelectorAll<HTMLElement>('section[data-node]:not([data-invalid])')) this.#sections.set(section.dataset['node'] ?? '', section);
     for (const section of doc.querySelectorAll<HTMLElement>('[data-all-steps] > section[data-node]')) {
-      if (present.has(section.dataset['node'])) continue;
+      const id = section.dataset['node'] ?? '';
+      if (this.#sections.has(id)) continue;
       const copy = document.importNode(section, true);
       copy.hidden = true;
       before?.before(copy);
+      this.#sections.set(id, copy);
     }
     // Commands in the new steps carry placeholders: let the variables panel fill them.
     document.dispatchEvent(new CustomEvent('arya:content-added'));
-    this.#readGraph();
-    this.#ready = true;
+    return tree;
   }
 
   connectedCallback(): void {
     this.#labels = JSON.parse(this.dataset['labels'] ?? '{}') as Record<string, string>;
-    this.#readGraph();
-
     this.addEventListener('click', (event) => {
       const link = (event.target as Element | null)?.closest<HTMLAnchorElement>('a[data-triage-option]');
-      if (!this.#ready || !link || this.#state === undefined || event.defaultPrevented) return;
+      if (!this.#tree || !link || this.#state === undefined || event.defaultPrevented) return;
       if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
       event.preventDefault();
-      const next = answer(this.#graph, this.#state, Number(link.dataset['optionIndex']));
-      this.#go(next);
+      this.#go(answer(this.#tree, this.#state, Number(link.dataset['optionIndex'])));
     });
     this.querySelector('[data-back]')?.addEventListener('click', () => {
       if (this.#state && this.#state.answers.length > 0) this.#go(back(this.#state));
     });
     this.querySelector('[data-copy-summary]')?.addEventListener('click', () => void this.#copySummary());
     window.addEventListener('popstate', () => {
-      if (this.#ready) this.#render(false);
+      if (this.#tree) this.#render(false);
     });
-    // data-state: `loading` until every step is in the page, then `ready`; `static` when they
-    // could not be loaded (offline, blocked) and the step stays a static page with plain links.
     this.dataset['state'] = 'loading';
-    this.#loadSteps().then(
-      () => {
+    this.#load().then(
+      (tree) => {
+        this.#tree = tree;
         this.#render(false);
         this.dataset['state'] = 'ready';
       },
@@ -87,59 +82,64 @@ class TriageWizard extends HTMLElement {
   }
 
   /** The step named by the address: the segment after /triage/<tree>/, or the start. */
-  #pageNode(): string {
-    const tree = this.dataset['tree'] ?? '';
-    const m = new RegExp(`/triage/${tree}/([^/]+)/?$`).exec(location.pathname);
-    return m?.[1] ? decodeURIComponent(m[1]) : this.#graph.start;
+  #pageNode(tree: TreeView): string {
+    const m = new RegExp(`/triage/${tree.tree}/([^/]+)/?$`).exec(location.pathname);
+    return m?.[1] ? decodeURIComponent(m[1]) : tree.start;
   }
 
-  #urlFor(state: WalkState): string {
-    const r = resolve(this.#graph, state);
-    const id = r.ok ? r.current.id : this.#graph.start;
+  #urlFor(tree: TreeView, state: WalkState): string {
+    const r = resolve(tree, state);
+    const id = r.ok ? r.current.id : tree.start;
     const root = location.pathname.replace(/\/triage\/([^/]+)\/.*$/, '/triage/$1/');
-    return `${root}${id === this.#graph.start ? '' : `${encodeURIComponent(id)}/`}${toQuery(state)}`;
+    return `${root}${id === tree.start ? '' : `${encodeURIComponent(id)}/`}${toQuery(state)}`;
   }
 
   #go(state: WalkState): void {
-    history.pushState({ triage: true }, '', this.#urlFor(state));
+    if (!this.#tree) return;
+    history.pushState({ triage: true }, '', this.#urlFor(this.#tree, state));
     this.#render(true);
   }
 
-  #render(focus: boolean): void {
-    const previous = this.#state;
+  /** The step to show and the path to it, from the address. */
+  #locate(tree: TreeView): { show: StepView | undefined; path: Step[] } {
     const parsed = fromQuery(location.search);
-    const pageNode = this.#pageNode();
-    const hasAnswers = new URLSearchParams(location.search).has('a');
-    let show: HTMLElement | undefined;
-    let path: Array<{ node: DomNode; optionIndex: number }> = [];
-
+    const pageNode = this.#pageNode(tree);
     if ('error' in parsed) {
       this.#state = undefined;
-    } else {
-      const r = resolve(this.#graph, parsed);
-      if (r.ok && r.current.id === pageNode) {
-        this.#state = parsed;
-        path = r.path;
-        show = r.current.section;
-      } else if (!hasAnswers) {
-        // Reached by a plain link without answers: show the step; the path before it is unknown.
-        this.#state = pageNode === this.#graph.start ? start() : undefined;
-        show = this.#graph.nodes.find((n) => n.id === pageNode)?.section;
-      } else {
-        this.#state = undefined;
-      }
+      return { show: undefined, path: [] };
     }
+    const r = resolve(tree, parsed);
+    if (r.ok && r.current.id === pageNode) {
+      this.#state = parsed;
+      return { show: r.current, path: r.path };
+    }
+    if (!new URLSearchParams(location.search).has('a')) {
+      // Reached by a plain link without answers: show the step; the path before it is unknown.
+      this.#state = pageNode === tree.start ? start() : undefined;
+      return { show: tree.nodes.find((n) => n.id === pageNode), path: [] };
+    }
+    this.#state = undefined;
+    return { show: undefined, path: [] };
+  }
+
+  #render(focus: boolean): void {
+    const tree = this.#tree;
+    if (!tree) return;
+    const previous = this.#state;
+    const { show, path } = this.#locate(tree);
+    const shown = show ? this.#sections.get(show.id) : undefined;
     const invalid = this.querySelector<HTMLElement>('[data-invalid]');
-    for (const n of this.#graph.nodes) n.section.hidden = n.section !== show;
-    if (invalid) invalid.hidden = show !== undefined;
-    this.#markPreviousAnswer(previous, show);
-    this.#renderPath(path);
+    for (const section of this.#sections.values()) section.hidden = section !== shown;
+    if (invalid) invalid.hidden = shown !== undefined;
+    this.#markPreviousAnswer(previous, shown);
+    this.#renderPath(tree, path);
     const backButton = this.querySelector<HTMLElement>('[data-back]');
     if (backButton) backButton.hidden = path.length === 0;
     const summary = this.querySelector<HTMLElement>('[data-summary]');
-    if (summary) summary.hidden = show === undefined;
-    this.#updateIssueLink(path, show);
-    if (focus) (show ?? invalid)?.querySelector<HTMLElement>('h2')?.focus();
+    if (summary) summary.hidden = shown === undefined;
+    const link = this.querySelector<HTMLAnchorElement>('[data-issue-link]');
+    if (link && show) link.href = issueUrl(this.dataset['issues'] ?? '', `${tree.title}: ${show.title}`, this.#summary(tree, path, show));
+    if (focus) (shown ?? invalid)?.querySelector<HTMLElement>('h2')?.focus();
   }
 
   /** After Back, the answer given before at this step is marked, so it can be chosen again or changed. */
@@ -161,7 +161,7 @@ class TriageWizard extends HTMLElement {
     link.append(note);
   }
 
-  #renderPath(path: Array<{ node: DomNode; optionIndex: number }>): void {
+  #renderPath(tree: TreeView, path: ReadonlyArray<Step>): void {
     const nav = this.querySelector<HTMLElement>('[data-path]');
     const list = this.querySelector('[data-path-list]');
     if (!nav || !list) return;
@@ -170,69 +170,47 @@ class TriageWizard extends HTMLElement {
       ...path.map((step, i) => {
         const li = document.createElement('li');
         const a = document.createElement('a');
-        a.href = this.#urlFor({ answers: this.#state?.answers.slice(0, i) ?? [] });
-        a.textContent = this.#title(step.node.section);
-        li.append(a, ' → ');
+        a.href = this.#urlFor(tree, { answers: this.#state?.answers.slice(0, i) ?? [] });
+        a.textContent = plain(step.node.title);
         const chosen = document.createElement('strong');
-        chosen.textContent = step.node.options[step.optionIndex]?.label ?? '';
-        li.append(chosen);
+        chosen.textContent = plain(step.option.label);
+        li.append(a, ' → ', chosen);
         return li;
       }),
     );
   }
 
-  #title(section: HTMLElement): string {
-    return (section.querySelector('[data-step-title]')?.textContent ?? '').trim();
-  }
-
-  #view(section: HTMLElement): StepView {
-    const texts = (selector: string) => [...section.querySelectorAll(selector)].map((e) => (e.textContent ?? '').trim());
-    return {
-      title: this.#title(section),
-      kind: (section.dataset['kind'] ?? 'question') as StepView['kind'],
-      commands: [...section.querySelectorAll('[data-code-block]')].map((block) => ({
-        lang: (block.querySelector('.code-lang')?.textContent ?? '').trim(),
-        code: (block.querySelector('pre')?.textContent ?? '').replace(/\n$/, ''),
-      })),
-      fixSteps: texts('[data-fix-steps] > li'),
-      attach: texts('[data-attach] > li'),
-    };
-  }
-
-  #summary(path: Array<{ node: DomNode; optionIndex: number }>, shown: HTMLElement): string {
-    return summarizeView(
-      this.dataset['title'] ?? '',
-      path.map((p) => ({ step: this.#view(p.node.section), answer: p.node.options[p.optionIndex]?.label ?? '' })),
-      this.#view(shown),
-      this.dataset['lang'] === 'zh' ? 'zh' : 'en',
-      location.href,
-      new Date(),
-    );
-  }
-
-  #currentPath(): Array<{ node: DomNode; optionIndex: number }> {
-    const r = this.#state ? resolve(this.#graph, this.#state) : undefined;
-    return r?.ok ? r.path : [];
-  }
-
-  #updateIssueLink(path: Array<{ node: DomNode; optionIndex: number }>, shown: HTMLElement | undefined): void {
-    const link = this.querySelector<HTMLAnchorElement>('[data-issue-link]');
-    if (!link || !shown) return;
-    const title = `${this.dataset['title'] ?? ''}: ${this.#title(shown)}`;
-    link.href = issueUrl(this.dataset['issues'] ?? '', title, this.#summary(path, shown));
+  #summary(tree: TreeView, path: ReadonlyArray<Step>, current: StepView): string {
+    const values = loadValues();
+    return summarize({
+      treeTitle: tree.title,
+      path: path.map((p) => ({ step: p.node, answer: p.option.label })),
+      current,
+      words: JSON.parse(this.dataset['words'] ?? '{}') as SummaryWords,
+      url: location.href,
+      time: new Date(),
+      shown: (c) => fillSlots(c.code, c.slots, values),
+    });
   }
 
   async #copySummary(): Promise<void> {
-    const shown = [...this.querySelectorAll<HTMLElement>('section[data-node]')].find((s) => !s.hidden && !s.hasAttribute('data-invalid'));
+    const tree = this.#tree;
     const status = this.querySelector('[data-summary-status]');
-    if (!shown || !status) return;
+    if (!tree || !status) return;
+    const { show, path } = this.#locate(tree);
+    if (!show) return;
     try {
-      await navigator.clipboard.writeText(this.#summary(this.#currentPath(), shown));
+      await navigator.clipboard.writeText(this.#summary(tree, path, show));
       status.textContent = this.#labels['copied'] ?? '';
     } catch {
       status.textContent = this.#labels['failed'] ?? '';
     }
   }
+}
+
+/** A title or label as plain text: `code` spans lose their backticks. */
+function plain(text: string): string {
+  return text.replace(/`([^`]+)`/g, '$1');
 }
 
 if (!customElements.get('triage-wizard')) customElements.define('triage-wizard', TriageWizard);

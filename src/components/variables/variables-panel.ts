@@ -5,32 +5,8 @@
  * code's text, so what is shown is exactly what is copied. Without a valid value a slot shows
  * its written form again.
  */
-import { encodeFor } from '../../lib/variables/quote.ts';
-import { validateValue, type VariableKind } from '../../lib/variables/validate.ts';
-
-const STORAGE_KEY = 'arya:variables:v1';
-
-type Values = Record<string, string>;
-
-function load(): Values {
-  try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}');
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
-    const out: Values = Object.create(null) as Values;
-    for (const [k, v] of Object.entries(parsed)) if (typeof v === 'string' && /^[a-z][a-z0-9_]*$/.test(k)) out[k] = v;
-    return out;
-  } catch {
-    return {};
-  }
-}
-
-function save(values: Values): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(values));
-  } catch {
-    // Storage full or blocked: the values still apply to this page.
-  }
-}
+import { placeValue, validateValue, type VariableKind } from '../../lib/variables/values.ts';
+import { loadValues as load, saveValues as save, STORAGE_KEY, type Values } from './stored-values.ts';
 
 /** Applies values to every placeholder slot in the document; returns names that could not be placed. */
 export function applyValues(values: Values, kinds: Record<string, VariableKind>, titles: Record<string, string>): Set<string> {
@@ -40,10 +16,9 @@ export function applyValues(values: Values, kinds: Record<string, VariableKind>,
     const written = slot.dataset['written'] ?? slot.textContent ?? '';
     const kind = kinds[name];
     const raw = values[name];
-    const valid = kind && raw !== undefined ? validateValue(kind, raw) : undefined;
-    const encoded = valid?.ok ? encodeFor(slot.dataset['ctx'] ?? '', valid.value) : null;
-    if (valid?.ok && encoded === null) refused.add(name);
-    if (encoded !== null && encoded !== undefined) {
+    const encoded = kind ? placeValue(kind, slot.dataset['ctx'] ?? '', raw) : null;
+    if (encoded === null && kind && raw !== undefined && validateValue(kind, raw).ok) refused.add(name);
+    if (encoded !== null) {
       if (slot.textContent !== encoded) slot.textContent = encoded;
       slot.classList.add('var-set');
       slot.removeAttribute('title');

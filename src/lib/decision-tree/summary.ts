@@ -1,17 +1,34 @@
 /**
  * The triage summary an engineer pastes into an incident channel or a support issue: the tree,
- * each answer, the commands run, the outcome and its link, and the time. Plain Markdown.
+ * each answer, the commands run (with the reader's values), the outcome and its link, and the
+ * time. Plain Markdown, built from the steps' views (view.ts), the data the wizard walks.
  */
-import type { PathStep } from './engine.ts';
-import { isDiagnostic, isOutcome } from './kinds.ts';
-import type { Option, Tree, TreeNode } from './schema.ts';
+import type { UiKey } from '../i18n/index.ts';
+import type { StepView } from './view.ts';
 
-type Lang = 'zh' | 'en';
+/** The summary's headings and labels in the page language (the i18n keys `summary.*`). */
+export interface SummaryWords {
+  tree: string;
+  steps: string;
+  commands: string;
+  outcome: string;
+  current: string;
+  link: string;
+  time: string;
+  attach: string;
+}
 
-const WORDS = {
-  zh: { tree: '排查流程', steps: '已回答', commands: '运行的命令', outcome: '结论', current: '当前步骤', fix: '修复', link: '链接', time: '时间', attach: '需要附上' },
-  en: { tree: 'Triage', steps: 'Answers', commands: 'Commands run', outcome: 'Outcome', current: 'Current step', fix: 'Fix', link: 'Link', time: 'Time', attach: 'Attach' },
-} as const;
+/** The i18n key of each word (the page passes the words in its language to the wizard). */
+export const SUMMARY_KEYS = {
+  tree: 'summary.tree',
+  steps: 'summary.steps',
+  commands: 'summary.commands',
+  outcome: 'summary.outcome',
+  current: 'summary.current',
+  link: 'summary.link',
+  time: 'summary.time',
+  attach: 'summary.attach',
+} as const satisfies Record<keyof SummaryWords, UiKey>;
 
 /** A fence long enough for any backticks inside the code. */
 function fence(code: string): string {
@@ -19,35 +36,19 @@ function fence(code: string): string {
   return '`'.repeat(longest + 1);
 }
 
-/** What the summary needs of a step, in one language. */
-export interface StepView {
-  title: string;
-  kind: 'question' | 'diagnostic' | 'outcome';
-  commands: ReadonlyArray<{ lang: string; code: string }>;
-  fixSteps: ReadonlyArray<string>;
-  attach: ReadonlyArray<string>;
+export interface SummaryInput {
+  treeTitle: string;
+  /** The steps answered so far, each with the answer chosen. */
+  path: ReadonlyArray<{ step: StepView; answer: string }>;
+  current: StepView;
+  words: SummaryWords;
+  url: string;
+  time: Date;
+  /** The command as the reader sees it (their values filled in); as written when absent. */
+  shown?: (command: StepView['commands'][number]) => string;
 }
 
-/** One language's view of a tree node. */
-export function viewOf(node: TreeNode, lang: Lang): StepView {
-  return {
-    title: node.title[lang],
-    kind: node.kind,
-    commands: isDiagnostic(node) ? node.commands : [],
-    fixSteps: isOutcome(node) ? (node.fix?.steps?.[lang] ?? []) : [],
-    attach: isOutcome(node) ? (node.escalate?.attach[lang] ?? []) : [],
-  };
-}
-
-export function summarizeView(
-  treeTitle: string,
-  path: ReadonlyArray<{ step: StepView; answer: string }>,
-  current: StepView,
-  lang: Lang,
-  url: string,
-  time: Date,
-): string {
-  const w = WORDS[lang];
+export function summarize({ treeTitle, path, current, words: w, url, time, shown = (c) => c.code }: SummaryInput): string {
   const lines = [`## ${w.tree}: ${treeTitle}`, ''];
   if (path.length > 0) {
     lines.push(`### ${w.steps}`, '');
@@ -58,8 +59,9 @@ export function summarizeView(
   if (ran.length > 0) {
     lines.push(`### ${w.commands}`, '');
     for (const c of ran) {
-      const f = fence(c.code);
-      lines.push(`${f}${c.lang}`, c.code, f, '');
+      const code = shown(c);
+      const f = fence(code);
+      lines.push(`${f}${c.lang}`, code, f, '');
     }
   }
   if (current.kind === 'outcome') {
@@ -72,17 +74,6 @@ export function summarizeView(
   }
   lines.push(`${w.link}: ${url}`, `${w.time}: ${time.toISOString()}`);
   return lines.join('\n');
-}
-
-export function summarize(tree: Tree, path: ReadonlyArray<PathStep<TreeNode>>, current: TreeNode, lang: Lang, url: string, time: Date): string {
-  return summarizeView(
-    tree.title[lang],
-    path.map((p) => ({ step: viewOf(p.node, lang), answer: (p.option as Option).label[lang] })),
-    viewOf(current, lang),
-    lang,
-    url,
-    time,
-  );
 }
 
 /** A prefilled "new issue" URL on the project's tracker; the body is cut to stay within URL limits. */

@@ -5,6 +5,7 @@
  */
 import type { Context } from './quote.ts';
 import type { Variable } from './schema.ts';
+import type { Slot } from './values.ts';
 
 export interface Placeholder {
   name: string;
@@ -145,4 +146,12 @@ export function findPlaceholders(code: string, lang: string, variables: Readonly
 export function variablesUsed(blocks: ReadonlyArray<{ code: string; lang: string }>, variables: ReadonlyArray<Variable>): string[] {
   const used = new Set(blocks.flatMap((b) => findPlaceholders(b.code, b.lang, variables).filter((p) => p.ctx !== 'none').map((p) => p.name)));
   return variables.map((v) => v.name).filter((n) => used.has(n));
+}
+
+/** The places in `code` where the reader's values can go, with each variable's kind (for the wizard's data). */
+export function slotsIn(code: string, lang: string, variables: ReadonlyArray<Variable>): Slot[] {
+  return findPlaceholders(code, lang, variables).flatMap((p) => {
+    const kind = variables.find((v) => v.name === p.name)?.kind;
+    return p.ctx === 'none' || !kind ? [] : [{ start: p.start, end: p.end, name: p.name, kind, ctx: p.ctx }];
+  });
 }

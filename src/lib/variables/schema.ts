@@ -3,19 +3,16 @@
  * typed once by the reader and put into every command that uses them.
  */
 import { z } from 'zod';
-import { VARIABLE_KINDS, type VariableKind } from './validate.ts';
-
-export { VARIABLE_KINDS, validateValue, type Validation, type VariableKind } from './validate.ts';
-
-const localized = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
+import { LocalizedSchema } from '../i18n/langs.ts';
+import { VARIABLE_KINDS, type VariableKind } from './values.ts';
 
 export const VariableSchema = z.strictObject({
   /** Name used in `input[data-var="<name>"]` and in storage. */
   name: z.string().regex(/^[a-z][a-z0-9_]*$/),
   /** Input label in both languages. */
-  label: localized,
+  label: LocalizedSchema,
   /** One line of help in both languages (what it is, where to find it). */
-  help: localized,
+  help: LocalizedSchema,
   /** Which validator applies. */
   kind: z.enum(Object.keys(VARIABLE_KINDS) as [VariableKind, ...VariableKind[]]),
   /** The text as it is written in the guide's commands (`<container_id>`, `http://localhost:8000`). */

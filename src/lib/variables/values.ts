@@ -2,7 +2,7 @@
  * Value validation for command variables, shared by the build and the page (no Zod here, so the
  * page script stays small).
  */
-import { UNSAFE_CHARS } from './quote.ts';
+import { encodeFor, UNSAFE_CHARS, type Context } from './quote.ts';
 
 /** What a value must look like. Each kind has one validator, shared by the build and the page. */
 export const VARIABLE_KINDS = {
@@ -28,4 +28,36 @@ export function validateValue(kind: VariableKind, raw: string): Validation {
   if (value.startsWith('-')) return { ok: false, reason: 'leading-dash' };
   if (!VARIABLE_KINDS[kind].test(value)) return { ok: false, reason: 'format' };
   return { ok: true, value };
+}
+
+/**
+ * The text a reader's value stands for in one place of a command: validated for its kind, then
+ * encoded for its context. Null when there is no usable value, or when it cannot be placed
+ * there safely; the command then keeps its placeholder as written.
+ */
+export function placeValue(kind: VariableKind, ctx: Context, raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  const valid = validateValue(kind, raw);
+  return valid.ok ? encodeFor(ctx, valid.value) : null;
+}
+
+/** Where a variable sits in a command (offsets into the code), computed at build time. */
+export interface Slot {
+  start: number;
+  end: number;
+  name: string;
+  kind: VariableKind;
+  ctx: Context;
+}
+
+/** A command with the reader's values in its slots; a slot without a usable value keeps its written text. */
+export function fillSlots(code: string, slots: ReadonlyArray<Slot>, values: Readonly<Record<string, string>>): string {
+  let out = '';
+  let at = 0;
+  for (const slot of [...slots].sort((a, b) => a.start - b.start)) {
+    out += code.slice(at, slot.start);
+    out += placeValue(slot.kind, slot.ctx, values[slot.name]) ?? code.slice(slot.start, slot.end);
+    at = slot.end;
+  }
+  return out + code.slice(at);
 }
