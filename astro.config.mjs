@@ -1,8 +1,14 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { SHIKI_CONFIG } from './src/lib/highlight.ts';
 
+/**
+ * No Markdown or MDX settings here, on purpose: guide bodies are not rendered by Astro's Markdown
+ * pipeline but by src/lib/guides (parse.ts, render.ts), one page at a time, so remark/rehype
+ * plugins, `markdown.shikiConfig` and MDX options set here would never reach a guide.
+ * tests/unit/astro-config.test.ts fails if any appear. Code is highlighted with the one Shiki
+ * config in src/lib/highlight.ts. See CONTRIBUTING.md, "How a guide becomes a page".
+ */
 export default defineConfig({
   site: 'https://arya-video-agent.example',
   trailingSlash: 'always',
@@ -10,9 +16,6 @@ export default defineConfig({
   // each page stays small (the first-round-trip budget counts HTML plus CSS).
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
+  // The MDX integration gives the content layer its `.mdx` entry type (frontmatter, body text).
   integrations: [mdx()],
-  markdown: {
-    // Astro's built-in Shiki, configured in one place (guides are highlighted with the same config).
-    shikiConfig: SHIKI_CONFIG,
-  },
 });

@@ -1,8 +1,10 @@
 /**
  * The one Shiki configuration of the site: both themes as CSS variables (the stylesheet picks one
- * with prefers-color-scheme) and the command-variable marks. astro.config.mjs hands it to Astro's
- * Markdown pipeline and the guide renderer (src/lib/guides/render.ts) highlights with it, so a
- * code block looks the same wherever it is rendered.
+ * with prefers-color-scheme) and the command-variable marks. The guide renderer
+ * (src/lib/guides/render.ts) highlights with it through Astro's own Shiki highlight function,
+ * and triage commands (src/components/code/Command.astro) through Astro's <Code>, so a code
+ * block looks the same wherever it is rendered. (Astro's Markdown pipeline renders no guide, so
+ * astro.config.mjs sets no shikiConfig.)
  */
 import { satteriCreateHighlightFn } from '@astrojs/markdown-satteri';
 import type { AstroUserConfig } from 'astro';

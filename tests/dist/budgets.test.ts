@@ -5,7 +5,7 @@
  * page for each figure.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { describe, test } from 'node:test';
 import { pageWeight, type PageWeight } from '../support/page-weight.ts';
@@ -18,7 +18,7 @@ const read = (path: string) => {
 const weights = new Map<string, PageWeight>();
 for (const f of readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((x) => x.endsWith('.html'))) {
   const path = `/${f.split(sep).join('/')}`.replace(/index\.html$/, '');
-  weights.set(path, pageWeight(path, readFileSync(join(DIST, f), 'utf8'), read));
+  weights.set(path, pageWeight(path, readFileSync(join(DIST, f), 'utf8'), read, (p) => (existsSync(join(DIST, p)) ? statSync(join(DIST, p)).size : undefined)));
 }
 
 const FIRST_ROUND_TRIP = 14_600;
@@ -37,6 +37,12 @@ describe('page budgets', () => {
     console.log(`worst HTML+CSS: ${page} ${String(bytes)} B gz`);
     const over = [...weights].filter(([, w]) => w.html + w.css > FIRST_ROUND_TRIP).map(([p, w]) => `${p}: ${String(w.html + w.css)}`);
     assert.deepEqual(over, []);
+  });
+
+  test('the pictures of a page weigh at most 100 KB (they load lazily, after the first round trip)', () => {
+    const [page, bytes] = worst(() => true, (w) => w.images);
+    console.log(`worst pictures: ${page} ${String(bytes)} B`);
+    assert.ok(bytes <= 100_000, `${page}: ${String(bytes)} B of pictures`);
   });
 
   test('guide pages run at most 4 KB gz of JavaScript at start', () => {

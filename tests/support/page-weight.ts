@@ -10,6 +10,8 @@ export interface PageWeight {
   html: number;
   css: number;
   js: number;
+  /** Pictures the page shows (`<img src>`, lazy or not): bytes as sent, gzip for SVG. */
+  images: number;
   /** Files of JavaScript counted at start (for messages). */
   scripts: string[];
 }
@@ -26,7 +28,8 @@ function resolveUrl(from: string, spec: string): string {
   return new URL(spec, `http://site${from}`).pathname;
 }
 
-export function pageWeight(pagePath: string, html: string, read: (path: string) => string | undefined): PageWeight {
+/** `size` gives a file's bytes on disk (for raster pictures, which `read` cannot carry as text). */
+export function pageWeight(pagePath: string, html: string, read: (path: string) => string | undefined, size: (path: string) => number | undefined = () => undefined): PageWeight {
   let css = 0;
   for (const m of html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)) {
     const text = read(resolveUrl(pagePath, m[1] ?? ''));
@@ -52,5 +55,12 @@ export function pageWeight(pagePath: string, html: string, read: (path: string) 
       for (const spec of staticImports(m[2] ?? '')) visit(resolveUrl(pagePath, spec));
     }
   }
-  return { html: gz(html), css, js, scripts: [...seen] };
+  let images = 0;
+  for (const src of new Set([...html.matchAll(/<img\b[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1] ?? ''))) {
+    if (src.startsWith('data:')) continue;
+    const path = resolveUrl(pagePath, src);
+    const svg = src.endsWith('.svg') ? read(path) : undefined;
+    images += svg !== undefined ? gz(svg) : (size(path) ?? 0);
+  }
+  return { html: gz(html), css, js, images, scripts: [...seen] };
 }
