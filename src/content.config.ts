@@ -12,6 +12,14 @@ interface RawEntry {
 }
 
 /**
+ * What `render(entry)` from astro:content prints for a guide: guides are parsed and rendered by
+ * src/lib/guides (loadGuides() and renderGuide()), so Astro has nothing to render, and an empty
+ * page would hide the mistake.
+ */
+const RENDER_NOTICE =
+  '<p><strong>render() does not render guides.</strong> Use loadGuides() (src/components/guide/load.ts) and renderGuide() (src/lib/guides/render.ts); see CONTRIBUTING.md, "How a guide becomes a page".</p>';
+
+/**
  * Takes entries out of Astro's deferred rendering. Each deferred (MDX) entry becomes a module of
  * the server bundle, and the bundler holds them all at once: about 1 MB of peak memory per guide
  * (bench: 7.2 GB at 3,000 guides per language). The guide page renders the body itself instead.
@@ -19,10 +27,10 @@ interface RawEntry {
  */
 function keepOutOfDeferredRendering(store: LoaderContext['store']): void {
   for (const entry of [...store.values()]) {
-    if (!entry.deferredRender) continue;
+    if (!entry.deferredRender && entry.rendered?.html === RENDER_NOTICE) continue;
     const { deferredRender: _deferred, ...rest } = entry;
     store.delete(entry.id);
-    store.set(rest);
+    store.set({ ...rest, rendered: { html: RENDER_NOTICE } });
   }
 }
 
