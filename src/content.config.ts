@@ -65,6 +65,12 @@ function checkedGlob(options: {
         },
       });
       for (const id of rejected.keys()) context.store.delete(id);
+      // Entries kept from an earlier build's cache were parsed by the schema as it was then: parse
+      // them again, so a field the schema has gained since (with its default) is there too.
+      for (const entry of [...context.store.values()]) {
+        const data = await context.parseData({ id: entry.id, data: entry.data, ...(entry.filePath ? { filePath: entry.filePath } : {}) });
+        if (JSON.stringify(data) !== JSON.stringify(entry.data)) context.store.set({ ...entry, data });
+      }
       if (options.render === 'page') keepOutOfDeferredRendering(context.store);
       const stored = [...context.store.values()].map((entry) => ({ file: entry.filePath ?? entry.id, data: entry.data }));
       const problems = options.check([...stored, ...rejected.values()]);

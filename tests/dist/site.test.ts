@@ -102,6 +102,23 @@ describe('the built site', () => {
     assert.equal(plan.covered.length, stepPages.length - trees.size, 'a step page differs from its tree’s template: see tests/support/axe-plan.ts');
   });
 
+  test('lists every error code in /errors.json with links that exist, down to their anchors', () => {
+    const json = JSON.parse(readFileSync(join(DIST, 'errors.json'), 'utf8')) as { version: number; errors: Array<{ code: string; urls: Record<string, string>; fix: Record<string, string>; step?: Record<string, string>; signatures: unknown[] }> };
+    const published = JSON.parse(readFileSync('src/data/error-codes.json', 'utf8')) as { version: number; codes: string[] };
+    assert.equal(json.version, published.version);
+    assert.deepEqual(json.errors.map((e) => e.code).sort(), [...published.codes].sort());
+    const links = new Map<string, string>();
+    for (const e of json.errors) {
+      assert.ok(e.signatures.length > 0, e.code);
+      for (const url of [...Object.values(e.urls), ...Object.values(e.fix), ...Object.values(e.step ?? {})]) links.set(new URL(url).pathname + new URL(url).hash, e.code);
+    }
+    // The same checker as every page's links, over a page made of the list's links.
+    const list = `<html><body>${[...links.keys()].map((href) => `<a href="${href}">x</a>`).join('')}</body></html>`;
+    const broken = checkLinks(new Map([...pages, ['/errors.json', list]]), files).filter((b) => b.page === '/errors.json');
+    assert.deepEqual(broken, [], broken.map((b) => `${links.get(b.href) ?? ''}: ${b.href} (${b.reason})`).join('\n'));
+    console.log(`errors.json: ${String(json.errors.length)} codes, ${String(links.size)} links checked`);
+  });
+
   test('loads nothing of search with a guide page', () => {
     for (const e of entries) {
       const html = pages.get(`/${e.lang}/guides/${e.slug}/`) ?? '';

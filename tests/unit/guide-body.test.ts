@@ -44,7 +44,7 @@ describe('one reading of a guide body', () => {
     assert.deepEqual(model.anchors, ['symptom', 'causes', 'diagnosis', 'solutions', 'signatures', 'fix-it']);
     assert.equal(model.code[0]?.text, '## not a heading\necho hi');
     assert.doesNotMatch(model.blocks[0]?.text ?? '', /not a heading/, 'code is not prose');
-    assert.match(indexRecord({ lang: 'en', slug: 'x', data: { section: '1.1', chapter: 'startup', title: 'T', symptom: 'S', signatures: [], components: ['app'], lastReviewed: new Date(0) }, model }).text?.body ?? '', /## not a heading/, 'the search index covers code');
+    assert.match(indexRecord({ lang: 'en', slug: 'x', data: { section: '1.1', chapter: 'startup', title: 'T', symptom: 'S', signatures: [], components: ['app'], lastReviewed: new Date(0), errors: {} }, model }).text?.body ?? '', /## not a heading/, 'the search index covers code');
   });
 
   test('a heading with inline code gets its id from its text, code included, once', () => {

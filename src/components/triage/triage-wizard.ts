@@ -7,6 +7,10 @@
  * history, so Back/Forward walk the steps and reload keeps the place. A URL whose answers do not
  * lead to the step it names shows "start again".
  *
+ * At a diagnostic step the reader can paste what the commands printed: the answers whose output
+ * patterns it matches are marked (`data-triage-match`) with the lines that matched, and the
+ * reader chooses; nothing advances on its own. The matcher loads on the first paste.
+ *
  * State on the element: data-state is `loading` until the tree is in the page, then `ready`;
  * `static` when it could not be loaded (offline, blocked, another build) and the step stays a
  * static page of plain links.
@@ -19,6 +23,9 @@ import { fillSlots } from '../../lib/variables/values.ts';
 import { loadValues } from '../variables/stored-values.ts';
 
 type Step = PathStep<StepView>;
+type Matcher = typeof import('../../lib/decision-tree/output-match.ts');
+
+const PASTE_DEBOUNCE_MS = 150;
 
 class TriageWizard extends HTMLElement {
   #tree: TreeView | undefined;
@@ -26,6 +33,8 @@ class TriageWizard extends HTMLElement {
   #sections = new Map<string, HTMLElement>();
   #state: WalkState | undefined;
   #labels: Record<string, string> = {};
+  #matcher: Promise<Matcher> | undefined;
+  #pasteTimer: number | undefined;
 
   /** Brings the tree into the page: its data, and every step's markup, hidden. */
   async #load(): Promise<TreeView> {
@@ -65,6 +74,12 @@ class TriageWizard extends HTMLElement {
       if (this.#state && this.#state.answers.length > 0) this.#go(back(this.#state));
     });
     this.querySelector('[data-copy-summary]')?.addEventListener('click', () => void this.#copySummary());
+    this.addEventListener('input', (event) => {
+      const box = (event.target as Element | null)?.closest<HTMLTextAreaElement>('textarea[data-triage-paste]');
+      if (!box || !this.#tree) return;
+      window.clearTimeout(this.#pasteTimer);
+      this.#pasteTimer = window.setTimeout(() => void this.#readPaste(box), PASTE_DEBOUNCE_MS);
+    });
     window.addEventListener('popstate', () => {
       if (this.#tree) this.#render(false);
     });
@@ -72,6 +87,7 @@ class TriageWizard extends HTMLElement {
     this.#load().then(
       (tree) => {
         this.#tree = tree;
+        for (const box of this.querySelectorAll<HTMLElement>('[data-paste-box]')) box.hidden = false;
         this.#render(false);
         this.dataset['state'] = 'ready';
       },
@@ -178,6 +194,50 @@ class TriageWizard extends HTMLElement {
         return li;
       }),
     );
+  }
+
+  /** Marks the answers whose output patterns the pasted text matches, with the lines that matched. */
+  async #readPaste(box: HTMLTextAreaElement): Promise<void> {
+    const section = box.closest<HTMLElement>('section[data-node]');
+    const step = this.#tree?.nodes.find((n) => n.id === section?.dataset['node']);
+    const status = section?.querySelector('[data-paste-status]');
+    if (!section || !step || !status) return;
+    this.#matcher ??= import('../../lib/decision-tree/output-match.ts');
+    const { matchOutput } = await this.#matcher;
+    const text = box.value;
+    const found = text.trim() === '' ? [] : matchOutput(text, step.options);
+    const links = [...section.querySelectorAll<HTMLAnchorElement>('a[data-triage-option]')];
+    for (const link of links) {
+      link.removeAttribute('data-triage-match');
+      link.removeAttribute('aria-describedby');
+      link.parentElement?.querySelector('.triage-match-lines')?.remove();
+    }
+    for (const { option, lines } of found) {
+      const link = links[option];
+      if (!link) continue;
+      link.setAttribute('data-triage-match', '');
+      const note = document.createElement('p');
+      note.className = 'triage-match-lines';
+      note.id = `${box.id}-match-${String(option)}`;
+      note.append(this.#labels['pasteMatched'] ?? '');
+      for (const line of lines) {
+        const code = document.createElement('code');
+        code.textContent = line;
+        note.append(code);
+      }
+      link.after(note);
+      link.setAttribute('aria-describedby', note.id);
+    }
+    const first = found[0];
+    status.textContent =
+      text.trim() === ''
+        ? ''
+        : found.length === 0
+          ? (this.#labels['pasteNone'] ?? '')
+          : found.length === 1 && first
+            ? (this.#labels['pasteOne'] ?? '').replace('{label}', plain(step.options[first.option]?.label ?? ''))
+            : (this.#labels['pasteMany'] ?? '').replace('{n}', String(found.length));
+    section.dataset['pasteState'] = found.length === 0 ? (text.trim() === '' ? 'empty' : 'none') : 'matched';
   }
 
   #summary(tree: TreeView, path: ReadonlyArray<Step>, current: StepView): string {

@@ -21,11 +21,25 @@ export const CommandSchema = z.strictObject({
   code: text,
 });
 
+/**
+ * How the wizard recognises this answer in the output the reader pastes: a template in the
+ * signature language (`Could not connect to Redis at <host>:<port>: Connection refused`; slots
+ * `<int>`, `<num>`, `<host>`, `<port>`, `<str>`, `<path>`) found inside one line of the output.
+ */
+export const OutputMatchSchema = z.strictObject({
+  /** The template. */
+  pattern: text,
+  /** Real or realistic output the step's commands print in this case; the pattern must find each. At least one. */
+  examples: z.array(text).min(1),
+});
+
 export const OptionSchema = z.strictObject({
   /** What the reader picks ("It printed PONG"). */
   label: LocalizedSchema,
   /** Id of the node this answer leads to. */
   next: NodeIdSchema,
+  /** Diagnostic steps: how this answer looks in the commands' output. Required when the label quotes output. */
+  match: z.array(OutputMatchSchema).min(1).optional(),
 });
 
 /**
@@ -94,6 +108,7 @@ export type QuestionNode = z.output<typeof QuestionSchema>;
 export type DiagnosticNode = z.output<typeof DiagnosticSchema>;
 export type OutcomeNode = z.output<typeof OutcomeSchema>;
 export type Option = z.output<typeof OptionSchema>;
+export type OutputMatch = z.output<typeof OutputMatchSchema>;
 export type Command = z.output<typeof CommandSchema>;
 export type GuideLink = z.output<typeof GuideLinkSchema>;
 

@@ -6,7 +6,8 @@
 import { problemsFromZod, type Problem } from '../errors/problems.ts';
 import { LANGS, type Lang } from '../i18n/langs.ts';
 import { hasOptions, isOutcome } from './kinds.ts';
-import { TreeSchema, type GuideLink, type Tree } from './schema.ts';
+import { compileTemplate } from '../search/template.ts';
+import { TreeSchema, type GuideLink, type Tree, type TreeNode } from './schema.ts';
 
 /** A tree's all-steps page lives at …/<tree>/all/, so no node may be called that. */
 export const ALL_STEPS = 'all';
@@ -54,6 +55,7 @@ export function validateTree(file: string, raw: unknown, targets?: GuideTargets)
           problems.push({ file, path: `${at(i)}.options[${String(j)}].next`, found: `"${option.next}", which is no node's id`, expected: `one of ${ids.join(', ')}` });
         }
       });
+      problems.push(...matchProblems(file, at(i), node));
     } else {
       if (!node.fix && !node.escalate) {
         problems.push({ file, path: at(i), found: 'an outcome with neither `fix` nor `escalate`', expected: 'a fix (steps and a guide link) or an escalation (what to attach)' });
@@ -71,6 +73,60 @@ export function validateTree(file: string, raw: unknown, targets?: GuideTargets)
     problems.push(...checkReachability(file, tree, index), ...checkCycles(file, tree, index));
   }
   return problems.length === 0 ? { tree, problems } : { problems };
+}
+
+/**
+ * Whether an answer that quotes output must have patterns. Off only while the trees' patterns are
+ * being written (issue 17); tests/unit/trees-coverage.test.ts checks it is on.
+ */
+export const OUTPUT_PATTERNS_REQUIRED = false;
+
+/** A label that quotes what a tool prints (a `code` span), in either language. */
+const quotesOutput = (label: { zh: string; en: string }) => /`[^`]+`/.test(label.en) || /`[^`]+`/.test(label.zh);
+
+/**
+ * Output patterns of a step's answers: only on diagnostic steps; required where a label quotes
+ * output; each compiles, finds each of its examples, and finds no example of a sibling answer
+ * (the wizard must never point at two answers for one answer's output).
+ */
+function matchProblems(file: string, at: string, node: TreeNode): Problem[] {
+  if (!hasOptions(node)) return [];
+  const problems: Problem[] = [];
+  node.options.forEach((option, j) => {
+    const path = `${at}.options[${String(j)}]`;
+    if (node.kind !== 'diagnostic') {
+      if (option.match) problems.push({ file, path: `${path}.match`, found: 'output patterns on a question', expected: 'patterns on the answers of diagnostic steps only (a question runs no command)' });
+      return;
+    }
+    if (!option.match) {
+      if (OUTPUT_PATTERNS_REQUIRED && quotesOutput(option.label)) {
+        problems.push({ file, path: `${path}.match`, found: `nothing, for an answer that quotes output: ${JSON.stringify(option.label.en)}`, expected: 'match: [{ pattern: <the quoted output as a template>, examples: [<real output>] }]', hint: 'The wizard reads what the reader pastes; an answer that quotes output must say how to recognise it.' });
+      }
+      return;
+    }
+    option.match.forEach((m, k) => {
+      const compiled = compileTemplate(m.pattern);
+      if (!compiled.ok) {
+        problems.push({ file, path: `${path}.match[${String(k)}].pattern`, found: JSON.stringify(m.pattern), expected: `a template that compiles: ${compiled.reason}` });
+        return;
+      }
+      m.examples.forEach((example, e) => {
+        if (!example.split('\n').some((line) => compiled.re.test(line))) {
+          problems.push({ file, path: `${path}.match[${String(k)}].examples[${String(e)}]`, found: `output the pattern ${JSON.stringify(m.pattern)} does not find`, expected: 'an example the pattern finds in one of its lines' });
+        }
+      });
+      node.options.forEach((sibling, s) => {
+        if (s === j) return;
+        for (const example of sibling.match?.flatMap((x) => x.examples) ?? []) {
+          if (example.split('\n').some((line) => compiled.re.test(line))) {
+            problems.push({ file, path: `${path}.match[${String(k)}].pattern`, found: `${JSON.stringify(m.pattern)}, which also finds an example of options[${String(s)}] (${JSON.stringify(example.slice(0, 80))})`, expected: 'a pattern that tells this answer apart from the others' });
+            return;
+          }
+        }
+      });
+    });
+  });
+  return problems;
 }
 
 function checkGuideLink(file: string, path: string, link: GuideLink, targets: GuideTargets): Problem[] {

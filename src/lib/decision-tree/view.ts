@@ -26,7 +26,8 @@ export interface StepView {
   /** The step's title; `code` spans as written. */
   title: string;
   commands: CommandView[];
-  options: Array<{ label: string; next: string }>;
+  /** The answers; a diagnostic step's carry the output patterns the wizard looks for in a paste. */
+  options: Array<{ label: string; next: string; match?: Array<{ pattern: string }> }>;
   fixSteps: string[];
   attach: string[];
 }
@@ -48,7 +49,7 @@ export function viewOf(node: TreeNode, lang: Lang, slotsOf: SlotsOf = () => []):
     kind: node.kind,
     title: node.title[lang],
     commands: isDiagnostic(node) ? node.commands.map((c) => ({ lang: c.lang, code: c.code.replace(/\n$/, ''), slots: slotsOf(c.code.replace(/\n$/, ''), c.lang) })) : [],
-    options: isOutcome(node) ? [] : node.options.map((o) => ({ label: o.label[lang], next: o.next })),
+    options: isOutcome(node) ? [] : node.options.map((o) => ({ label: o.label[lang], next: o.next, ...(o.match ? { match: o.match.map((m) => ({ pattern: m.pattern })) } : {}) })),
     fixSteps: isOutcome(node) ? (node.fix?.steps?.[lang] ?? []) : [],
     attach: isOutcome(node) ? (node.escalate?.attach[lang] ?? []) : [],
   };

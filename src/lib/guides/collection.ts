@@ -68,7 +68,26 @@ export function checkEntry(raw: RawGuideEntry): { guide?: Guide; problems: Probl
           : `${JSON.stringify(expected)}, chapter ${String(major)}, which section "${guide.section}" belongs to`,
     });
   }
+  problems.push(...errorCodeProblems(raw.file, guide));
   return { guide, problems };
+}
+
+/** Error codes on one entry: on error signatures only, each described under `errors`, and each described one used. */
+function errorCodeProblems(file: string, guide: Guide): Problem[] {
+  const problems: Problem[] = [];
+  const used = new Set<string>();
+  guide.signatures.forEach((s, i) => {
+    if (s.code === undefined) return;
+    if (s.kind === 'symptom') problems.push({ file, path: `signatures[${String(i)}].code`, found: `"${s.code}" on a symptom phrase`, expected: 'codes on exception, message and output signatures only (a code names an error the software prints)' });
+    else used.add(s.code);
+  });
+  for (const code of used) {
+    if (!Object.hasOwn(guide.errors, code)) problems.push({ file, path: `errors.${code}`, found: 'nothing (the field is missing)', expected: `an entry for the code "${code}" its signatures carry: errors: { ${code}: { fix: <heading id>, step: <tree>/<node> } }` });
+  }
+  for (const code of Object.keys(guide.errors)) {
+    if (!used.has(code)) problems.push({ file, path: `errors.${code}`, found: `"${code}", which no error signature of this entry carries`, expected: 'a code given to at least one exception, message or output signature' });
+  }
+  return problems;
 }
 
 export interface ValidGuideEntry extends GuideEntryRef {
@@ -132,6 +151,18 @@ export function validateGuideEntries(raws: ReadonlyArray<RawGuideEntry>): {
     }
   }
 
+  // A code names one error family, of one section.
+  const codeOwner = new Map<string, ValidGuideEntry>();
+  for (const e of entries) {
+    for (const code of Object.keys(e.data.errors)) {
+      const owner = codeOwner.get(code);
+      if (!owner) codeOwner.set(code, e);
+      else if (owner.slug !== e.slug) {
+        problems.push({ file: e.file, path: `errors.${code}`, found: `"${code}", also the code of an error in ${owner.file}`, expected: 'a code used by one section only' });
+      }
+    }
+  }
+
   // Twins describe the same section.
   const valid = new Map(entries.map((e) => [key(e.lang, e.slug), e]));
   for (const e of entries) {
@@ -147,6 +178,10 @@ export function validateGuideEntries(raws: ReadonlyArray<RawGuideEntry>): {
           expected: `${JSON.stringify(twin.data[field])}, as in its twin ${twin.file}`,
         });
       }
+    }
+    const codes = (g: ValidGuideEntry) => Object.entries(g.data.errors).map(([code, where]) => `${code}${where.step ? `→${where.step}` : ''}`).sort().join(', ');
+    if (codes(twin) !== codes(e)) {
+      problems.push({ file: e.file, path: 'errors', found: `[${codes(e)}]`, expected: `[${codes(twin)}], the same codes and steps as its twin ${twin.file}` });
     }
     const a = [...twin.data.components].sort().join(',');
     const b = [...e.data.components].sort().join(',');

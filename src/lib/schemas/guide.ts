@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHAPTERS } from './chapters.ts';
+import { SlugSchema } from './slug.ts';
 
 /** Parts of the Arya Video Agent stack a problem involves; used for filters and search. */
 export const COMPONENTS = [
@@ -35,6 +36,12 @@ export const SignatureSchema = z.strictObject({
   kind: SignatureKindSchema,
   /** The text itself, exactly as printed (templates use `<int>`, `<host>`, … for varying parts). */
   text: z.string().trim().min(2),
+  /**
+   * The stable code of the error family this signature belongs to (`db-pool-timeout`): its
+   * permanent page is /<lang>/e/<code>/. Errors only (not `symptom`); described under `errors`.
+   * Once published a code never changes or disappears (src/data/error-codes.json).
+   */
+  code: SlugSchema.optional(),
 });
 export type SignatureInput = z.input<typeof SignatureSchema>;
 export type Signature = z.output<typeof SignatureSchema>;
@@ -62,6 +69,22 @@ export const GuideSchema = z.strictObject({
   lastReviewed: z.coerce.date(),
   /** Optional one-line description for search engines and link previews; defaults to `symptom`. */
   description: z.string().trim().max(200).optional(),
+  /**
+   * The error families of this section, by the `code` its signatures carry: where on this page
+   * each one's fix is (`fix`: a heading id; default: the Solutions block) and the triage step for
+   * it (`step`: `<tree>/<node>`, the same in both languages). Default: none.
+   */
+  errors: z
+    .record(
+      SlugSchema,
+      z.strictObject({
+        /** Heading id of the fix on this page (`scripts/list-anchors.ts` lists them). Default: `solutions`. */
+        fix: z.string().min(1).optional(),
+        /** The wizard step that diagnoses it, `<tree>/<node>`. Optional. */
+        step: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'a tree and a node, as <tree>/<node>').optional(),
+      }),
+    )
+    .default({}),
 });
 export type GuideInput = z.input<typeof GuideSchema>;
 export type Guide = z.output<typeof GuideSchema>;
