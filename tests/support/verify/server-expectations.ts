@@ -38,11 +38,11 @@ export const EXPECT: Record<string, Expectation> = {
   'redis-cli CONFIG SET maxmemory 2gb': { phase: 2, look: [/^OK$/m] },
   'redis-cli CONFIG SET maxmemory-policy allkeys-lru': { phase: 2, look: [/^OK$/m] },
   'redis-cli CONFIG REWRITE': { phase: 3, look: [/^OK$/m] },
-  [`python -c "import redis; r = redis.from_url('redis://localhost:6379', socket_connect_timeout=5); print('Redis OK' if r.ping() else 'Redis Failed')"`]: {
+  [`python -c "import os, redis; r = redis.from_url('redis://localhost:6379', password=os.environ.get('REDISCLI_AUTH'), socket_connect_timeout=5); print('Redis OK' if r.ping() else 'Redis Failed')"`]: {
     phase: 1,
     look: [/^Redis OK$/m],
   },
-  [`python -c "import redis; import time; r = redis.from_url('redis://localhost:6379', socket_connect_timeout=5, socket_timeout=5); start = time.time(); r.ping(); print(f'Redis ping time: {time.time() - start:.3f}s')"`]: {
+  [`python -c "import os, time, redis; r = redis.from_url('redis://localhost:6379', password=os.environ.get('REDISCLI_AUTH'), socket_connect_timeout=5, socket_timeout=5); start = time.time(); r.ping(); print(f'Redis ping time: {time.time() - start:.3f}s')"`]: {
     phase: 1,
     look: [/^Redis ping time: \d+\.\d{3}s$/m],
   },
