@@ -91,12 +91,12 @@ function composeForms(): string[] {
     const lines = b.code.split('\n');
     lines.forEach((raw, i) => {
       const line = raw.trim();
-      if (!/^docker (compose (exec|run)|exec) /.test(line) || !/psql|redis|REDIS_URL|DATABASE_URL/.test(line)) return;
+      if (!/^docker (compose (exec|run)|exec) /.test(line)) return;
       const heredoc = /<<-?\s*'?(\w+)'?\s*$/.exec(line);
-      if (!heredoc) return void found.add(line);
-      const end = lines.findIndex((l, j) => j > i && l.trim() === heredoc[1]);
-      assert.ok(end > i, `${b.where}: the heredoc of ${line} ends`);
-      found.add(lines.slice(i, end + 1).join('\n').trim());
+      const end = heredoc ? lines.findIndex((l, j) => j > i && l.trim() === heredoc[1]) : i;
+      assert.ok(end >= i, `${b.where}: the heredoc of ${line} ends`);
+      const command = lines.slice(i, end + 1).join('\n').trim();
+      if (/psql|redis|REDIS_URL|DATABASE_URL/.test(command)) found.add(command);
     });
   }
   return [...found];
@@ -316,7 +316,7 @@ describe('the guide’s commands in a two-host topology', { skip }, () => {
 
     // The stand-in docker CLI and the containers' environments, from the guide's compose files.
     const dotenv = { POSTGRES_PASSWORD: DB_PASSWORD, REDIS_PASSWORD };
-    const apiEnv = composeSetting<Record<string, string>>('the api service’s DATABASE_URL and REDIS_URL', (s) => {
+    const apiEnv = composeSetting<{ DATABASE_URL: string; REDIS_URL: string }>('the api service’s DATABASE_URL and REDIS_URL', (s) => {
       const e = s['api']?.environment;
       return e?.['DATABASE_URL'] && e['REDIS_URL'] ? { DATABASE_URL: e['DATABASE_URL'], REDIS_URL: e['REDIS_URL'] } : undefined;
     });
