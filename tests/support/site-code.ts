@@ -74,7 +74,7 @@ export interface ServerCommand {
 
 /** The server a bash line talks to, when it is one the verify suite runs: redis-cli, psql, python with redis-py. */
 export function commandServer(line: string): VerifyServer | undefined {
-  if (/^redis-cli\b/.test(line) || /^python3? -c "import redis\b/.test(line)) return 'redis';
+  if (/^redis-cli\b/.test(line) || /^python3? -c "import (\w+, )*redis\b/.test(line)) return 'redis';
   if (/^psql\b/.test(line)) return 'postgresql';
   return undefined;
 }
