@@ -38,7 +38,7 @@ import { parse } from 'yaml';
 import { findPlaceholders } from '../../src/lib/variables/context.ts';
 import { VARIABLES, variableNamed } from '../../src/lib/variables/definitions.ts';
 import { encodeFor } from '../../src/lib/variables/quote.ts';
-import { validateValue } from '../../src/lib/variables/validate.ts';
+import { validateValue } from '../../src/lib/variables/values.ts';
 import { matchingSignatures } from '../../src/lib/search/template.ts';
 import { readGuides } from '../support/guide-files.ts';
 import { mountNamespace, namespacesMissing, networkNamespace, runIn, runInAsync, type Namespace } from '../support/namespaces.ts';
