@@ -1,11 +1,19 @@
 /** The search index compiled from the guide files as the build compiles it, and the query sets (for Node tests). */
-import { readFileSync } from 'node:fs';
-import { indexRecord } from '../../src/lib/search/index-record.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { TreeSchema } from '../../src/lib/decision-tree/schema.ts';
+import { indexRecord, treeOutcomes } from '../../src/lib/search/index-record.ts';
 import { compileSignatureIndex, type SignatureIndex } from '../../src/lib/search/signatures.ts';
 import { readGuides } from './guide-files.ts';
 
-export function signatureIndexFromGuides(folder = 'src/content/guides'): SignatureIndex {
-  return compileSignatureIndex(readGuides(folder).guides.map(indexRecord));
+export function signatureIndexFromGuides(folder = 'src/content/guides', treesFolder = 'src/content/trees'): SignatureIndex {
+  const trees = treeOutcomes(
+    readdirSync(treesFolder)
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => TreeSchema.parse(parse(readFileSync(join(treesFolder, f), 'utf8')))),
+  );
+  return compileSignatureIndex(readGuides(folder).guides.map((g) => indexRecord(g, trees)));
 }
 
 export interface CorpusQuery {

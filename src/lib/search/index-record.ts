@@ -3,8 +3,10 @@
  * takes of it. The index endpoint (src/pages/search/index/[file].json.ts) and the tests build the
  * index through this function, so they rank over the same index.
  */
+import { isOutcome } from '../decision-tree/kinds.ts';
+import type { Tree } from '../decision-tree/schema.ts';
 import type { GuideModel } from '../guides/parse.ts';
-import type { Lang } from '../i18n/langs.ts';
+import { LANGS, type Lang } from '../i18n/langs.ts';
 import type { Guide } from '../schemas/guide.ts';
 import type { GuideForIndex } from './signatures.ts';
 
@@ -15,7 +17,24 @@ export interface IndexableGuide {
   model: GuideModel;
 }
 
-export function indexRecord({ lang, slug, data, model }: IndexableGuide): GuideForIndex {
+/**
+ * The causes the triage trees lead to for each section, in the trees' words: the titles of the
+ * outcomes that link it, per language. Search reads them as more ways to name the section.
+ */
+export function treeOutcomes(trees: Iterable<Tree>): Map<string, Record<Lang, string[]>> {
+  const out = new Map<string, Record<Lang, string[]>>();
+  for (const tree of trees) {
+    for (const node of tree.nodes) {
+      if (!isOutcome(node) || !node.fix) continue;
+      const entry = out.get(node.fix.guide.slug) ?? { zh: [], en: [] };
+      for (const lang of LANGS) entry[lang].push(node.title[lang]);
+      out.set(node.fix.guide.slug, entry);
+    }
+  }
+  return out;
+}
+
+export function indexRecord({ lang, slug, data, model }: IndexableGuide, outcomes?: ReadonlyMap<string, Record<Lang, string[]>>): GuideForIndex {
   return {
     lang,
     slug,
@@ -23,6 +42,7 @@ export function indexRecord({ lang, slug, data, model }: IndexableGuide): GuideF
     title: data.title,
     symptom: data.symptom,
     signatures: data.signatures,
+    causes: [...model.causes.map((c) => c.text), ...(outcomes?.get(slug)?.[lang] ?? [])],
     text: {
       headings: model.headings.map((h) => h.text).join('\n'),
       causes: model.blocks.find((b) => b.kind === 'causes')?.text ?? '',

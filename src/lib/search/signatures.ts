@@ -15,10 +15,14 @@ import type { Lang } from '../i18n/langs.ts';
 import { normalizeLine } from './normalize.ts';
 import type { SignatureKind } from '../schemas/guide.ts';
 import { buildBag, type Bag, type WeightedText } from './bm25.ts';
+import { concepts } from './lexicon.ts';
 import { tokenize } from './tokens.ts';
 
-/** What a doc of the index is: one of the guide's signatures, or its title or one-line symptom. */
-export type DocKind = SignatureKind | 'title';
+/**
+ * What a doc of the index is: one of the guide's signatures, its title or one-line symptom, or
+ * the concepts (lexicon.ts) that its title, symptom phrases and causes name, in either language.
+ */
+export type DocKind = SignatureKind | 'title' | 'concept';
 
 export interface SignatureDoc {
   /** Index into `sections`. */
@@ -46,6 +50,8 @@ export interface GuideForIndex {
   title: string;
   symptom: string;
   signatures: ReadonlyArray<{ kind: SignatureKind; text: string }>;
+  /** The section's numbered causes (the first line of each) and the titles of the triage outcomes that lead to it. */
+  causes?: readonly string[];
   /** The section's text for its word bag: heading texts, the causes block, and all prose and code. */
   text?: { headings: string; causes: string; body: string };
 }
@@ -68,7 +74,7 @@ export function compileSignatureIndex(guides: ReadonlyArray<GuideForIndex>): Sig
     const key = `${String(s)}|${kind}|${lang ?? ''}|${text}`;
     if (seen.has(key)) return;
     seen.add(key);
-    const t = [...new Set(tokenize(kind === 'exception' ? text : normalizeLine(text)))];
+    const t = kind === 'concept' ? concepts(text) : [...new Set(tokenize(kind === 'exception' ? text : normalizeLine(text)))];
     if (t.length === 0) return;
     docs.push({ s, kind, text, t, ...(lang ? { lang } : {}) });
   };
@@ -77,6 +83,11 @@ export function compileSignatureIndex(guides: ReadonlyArray<GuideForIndex>): Sig
     for (const sig of g.signatures) add(s, sig.kind, sig.text, sig.kind === 'symptom' ? g.lang : undefined);
     add(s, 'title', g.title, g.lang);
     add(s, 'title', g.symptom.replace(/`/g, ''), g.lang);
+    // What the section is about, as concepts: a description in other words, or in the other
+    // language, meets these where it shares no word with the guide.
+    for (const text of [g.title, g.symptom, ...g.signatures.filter((x) => x.kind === 'symptom').map((x) => x.text), ...(g.causes ?? [])]) {
+      if (concepts(text).length >= 2) add(s, 'concept', text, g.lang);
+    }
   }
   const df = new Map<string, Set<number>>();
   for (const d of docs) for (const t of d.t) df.set(t, (df.get(t) ?? new Set()).add(d.s));
