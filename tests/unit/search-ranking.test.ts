@@ -59,6 +59,16 @@ describe('section ranking over the corpus', () => {
     assert.equal(hit?.title, 'Redis内存不足', 'titled in the page language');
   });
 
+  test('a known error with a code comes with its likely cause and fix, in the page language', async () => {
+    const [hit] = await ranked('FATAL:  sorry, too many clients already', 'zh');
+    assert.equal(hit?.slug, 'db-pool-exhausted');
+    assert.equal(hit?.code, 'postgres-too-many-clients');
+    assert.match(hit?.answer?.cause.zh ?? '', /连接池/);
+    assert.equal(hit?.answer?.fix.en, 'problem-2-pool-too-small');
+    const [described] = await ranked('连接池满了');
+    assert.equal(described?.answer, undefined, 'a described symptom is no known error');
+  });
+
   test('Chinese symptom words find the section through its Chinese text', async () => {
     const [hit] = await ranked('容器一启动就退出');
     assert.equal(hit?.slug, 'container-exits-on-start');

@@ -10,10 +10,27 @@
 import type { Lang } from '../../lib/i18n/langs.ts';
 import { excerptSegments, type ExcerptSegment } from '../../lib/search/excerpt.ts';
 import { prepareQuery, type PreparedQuery } from '../../lib/search/normalize.ts';
-import { cascade, rankQuery } from '../../lib/search/query.ts';
+import { cascade, rankQuery, type SectionResult } from '../../lib/search/query.ts';
+import type { ErrorAnswer } from '../../lib/search/signatures.ts';
+import { fillSlots } from '../../lib/variables/values.ts';
+import { loadValues } from '../variables/stored-values.ts';
+
+/** A known error's likely cause and first check, shown with the first result. */
+export interface ResultAnswer {
+  cause: string;
+  /** The fix in the guide (section and heading). */
+  fixHref: string;
+  /** The wizard step that checks it. */
+  stepHref?: string;
+  stepTitle?: string;
+  /** The step's first command, the reader's values in place. */
+  command?: { lang: string; code: string };
+}
 
 export interface ResultItem {
   href: string;
+  /** Set on the first result when it is a known error with a code: what to do now. */
+  answer?: ResultAnswer;
   title: string;
   section?: string;
   /** Matched a known error signature. */
@@ -108,6 +125,18 @@ export function preload(base: string): void {
   void indexFile(base, 'meta').catch(() => undefined);
 }
 
+const hasAnswer = (hit: SectionResult | undefined) => hit?.answer !== undefined;
+
+function answerOf(answer: ErrorAnswer, slug: string, lang: Lang, base: string, values: Record<string, string>): ResultAnswer {
+  const step = answer.step;
+  return {
+    cause: answer.cause[lang] ?? '',
+    fixHref: `${base}${lang}/guides/${slug}/#${answer.fix[lang] ?? 'solutions'}`,
+    ...(step ? { stepHref: `${base}${lang}/triage/${step.tree}/${step.start ? '' : `${step.node}/`}`, stepTitle: (step.title[lang] ?? '').replace(/`([^`]+)`/g, '$1') } : {}),
+    ...(step?.command ? { command: { lang: step.command.lang, code: fillSlots(step.command.code, step.command.slots, values) } } : {}),
+  };
+}
+
 function pathOf(url: string): string {
   return url.replace(/[#?].*$/, '');
 }
@@ -115,9 +144,11 @@ function pathOf(url: string): string {
 export async function search(raw: string, lang: Lang, base: string): Promise<SearchRun> {
   const ranked = await rankQuery(raw, lang, (name) => indexFile(base, name)).catch(() => undefined);
   const query = ranked?.query ?? prepareQuery(raw);
+  const values = hasAnswer(ranked?.sections[0]) ? loadValues() : {};
   const sections = ranked?.sections.map(
-    (hit): ResultItem => ({
+    (hit, i): ResultItem => ({
       href: `${base}${lang}/guides/${hit.slug}/`,
+      ...(i === 0 && hit.answer ? { answer: answerOf(hit.answer, hit.slug, lang, base, values) } : {}),
       title: hit.title,
       section: hit.section,
       known: hit.known,

@@ -14,7 +14,7 @@
 import type { Lang } from '../../lib/i18n/langs.ts';
 import { preload, search, type ResultItem } from './client.ts';
 import { fitsInUrl, resultsAddress } from './query-address.ts';
-import { renderResult } from './result-item.ts';
+import { renderAnswer, renderResult, type AnswerLabels } from './result-item.ts';
 import type { SiteSearch } from './site-search.ts';
 
 const DEBOUNCE_MS = 150;
@@ -80,6 +80,19 @@ export function attach(host: SiteSearch, input: HTMLInputElement): void {
     list.replaceChildren(...lis);
     setActive(selected === undefined ? -1 : lis.findIndex((li) => li.querySelector('a')?.getAttribute('href') === selected));
   };
+  const answerLabels = JSON.parse(host.dataset['answerLabels'] ?? '{}') as AnswerLabels;
+  /** The first result's answer (a known error's cause and first check), above the list. */
+  const answer = (items: ResultItem[]) => {
+    const first = items[0]?.answer;
+    const shown = popup.querySelector('[data-search-answer]');
+    if (!first) shown?.remove();
+    else if (shown?.getAttribute('data-for') !== items[0]?.href) {
+      const card = renderAnswer(first, answerLabels);
+      card.setAttribute('data-for', items[0]?.href ?? '');
+      if (shown) shown.replaceWith(card);
+      else popup.insertBefore(card, list);
+    }
+  };
   const say = (q: string, n: number) => {
     const shown = q.replace(/\s+/g, ' ').trim().slice(0, 80);
     status.textContent = n === 0 ? label('none', { q: shown }) : n === 1 ? label('resultsOne', { q: shown }) : label('results', { n: String(Math.min(n, SHOWN)), q: shown });
@@ -92,6 +105,7 @@ export function attach(host: SiteSearch, input: HTMLInputElement): void {
     all.href = fitsInUrl(q) ? resultsAddress(resultsPath, q) : resultsPath;
     if (q.trim() === '') {
       list.replaceChildren();
+      answer([]);
       open(false);
       popup.dataset['state'] = 'done';
       return;
@@ -103,6 +117,7 @@ export function attach(host: SiteSearch, input: HTMLInputElement): void {
     const items = [...(found?.sections ?? [])];
     if (found?.sections) {
       show(items);
+      answer(items);
       say(q, items.length);
       popup.dataset['state'] = 'partial';
     }
@@ -110,6 +125,7 @@ export function attach(host: SiteSearch, input: HTMLInputElement): void {
     if (mine !== ticket) return;
     if (!found?.sections && more.unavailable) {
       list.replaceChildren();
+      answer([]);
       status.textContent = label('unavailable');
       popup.dataset['state'] = 'failed';
       return;

@@ -12,7 +12,7 @@
 import type { Lang } from '../../lib/i18n/langs.ts';
 import { search, type ResultItem } from './client.ts';
 import { pushQuery, queryOfPage } from './query-address.ts';
-import { renderResult } from './result-item.ts';
+import { renderAnswer, renderResult, type AnswerLabels } from './result-item.ts';
 
 type Labels = Record<string, string>;
 
@@ -79,6 +79,7 @@ class SearchResults extends HTMLElement {
     help.hidden = true;
     if (q.trim() === '') {
       list.replaceChildren();
+      this.querySelector('[data-search-answer]')?.remove();
       status.textContent = this.label('search.empty');
       this.dataset['searchState'] = 'done';
       return;
@@ -90,8 +91,11 @@ class SearchResults extends HTMLElement {
     if (ticket !== this.#ticket) return;
     // The section index's results first, at once; Pagefind's join below them when ready.
     const items: ResultItem[] = [...(found?.sections ?? [])];
+    this.querySelector('[data-search-answer]')?.remove();
     if (found?.sections) {
       list.replaceChildren(...items.map((item) => renderResult(item, labels)));
+      const first = items[0]?.answer;
+      if (first) list.before(renderAnswer(first, JSON.parse(this.dataset['answerLabels'] ?? '{}') as AnswerLabels));
       status.textContent = this.summary(q, items.length, found.query.truncated);
       help.hidden = items.length > 0;
       this.dataset['searchState'] = 'partial';

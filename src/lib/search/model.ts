@@ -19,6 +19,8 @@ export interface ModelDoc {
   /** Tokens and their idf. */
   t: string[];
   w: number[];
+  /** The error family's code (error signatures that have one). */
+  c?: string;
 }
 
 export interface Postings {
@@ -82,6 +84,8 @@ export interface RankedSection {
   kind?: DocKind;
   /** Set when the best match was text in this language (e.g. a Chinese phrase on the English site). */
   lang?: Lang;
+  /** The code of the error family that matched, when it has one. */
+  code?: string;
 }
 
 const KIND_WEIGHT: Record<DocKind, number> = { exception: 1, message: 1, output: 1, symptom: 0.8, title: 0.6, concept: 1 };
@@ -173,6 +177,7 @@ export function rankSections(query: PreparedQuery, model: QueryModel, limit = 5)
       matched: h.doc.text,
       kind: h.doc.kind,
       ...(h.doc.lang ? { lang: h.doc.lang } : {}),
+      ...(h.known && h.doc.c ? { code: h.doc.c } : {}),
     });
   }
   const ranked = [...fused.values()].sort((a, b) => b.score - a.score || a.s - b.s);
