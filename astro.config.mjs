@@ -1,6 +1,22 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { CODE_STYLE } from './src/lib/highlight.ts';
+
+/**
+ * `virtual:arya/code-style.css`: the classes that colour highlighted code (src/lib/code-style.ts),
+ * imported by the code block components, so Astro bundles it with every page that can show code.
+ */
+function codeStylesheet() {
+  const id = 'virtual:arya/code-style.css';
+  return {
+    name: 'arya:code-stylesheet',
+    /** @param {string} source */
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    /** @param {string} resolved */
+    load: (resolved) => (resolved === `\0${id}` ? CODE_STYLE.css : undefined),
+  };
+}
 
 /**
  * No Markdown or MDX settings here, on purpose: guide bodies are not rendered by Astro's Markdown
@@ -15,7 +31,7 @@ export default defineConfig({
   // Scripts and stylesheets as files, not inlined: they are cached across pages, and the HTML of
   // each page stays small (the first-round-trip budget counts HTML plus CSS).
   build: { format: 'directory', inlineStylesheets: 'never' },
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: { build: { assetsInlineLimit: 0 }, plugins: [codeStylesheet()] },
   // The MDX integration gives the content layer its `.mdx` entry type (frontmatter, body text).
   integrations: [mdx()],
 });
