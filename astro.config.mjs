@@ -19,6 +19,14 @@ function codeStylesheet() {
 }
 
 /**
+ * Where the site is served and built. `/` into dist/ as a rule; the sub-path test build (the `base`
+ * stage of npm test) sets ARYA_BASE=/docs/ and ARYA_DIST=dist-base, so dist/ stays as it was. The
+ * later build steps (scripts/search-index.ts, scripts/offline/build.ts) read ARYA_DIST too.
+ */
+const base = process.env['ARYA_BASE'] ?? '/';
+if (!/^\/(?:[^/]+\/)*$/.test(base)) throw new Error(`ARYA_BASE must start and end with a slash (/docs/), not ${JSON.stringify(base)}`);
+
+/**
  * No Markdown or MDX settings here, on purpose: guide bodies are not rendered by Astro's Markdown
  * pipeline but by src/lib/guides (parse.ts, render.ts), one page at a time, so remark/rehype
  * plugins, `markdown.shikiConfig` and MDX options set here would never reach a guide.
@@ -27,6 +35,8 @@ function codeStylesheet() {
  */
 export default defineConfig({
   site: 'https://arya-video-agent.example',
+  base,
+  outDir: process.env['ARYA_DIST'] ?? 'dist',
   trailingSlash: 'always',
   // Scripts and stylesheets as files, not inlined: they are cached across pages, and the HTML of
   // each page stays small (the first-round-trip budget counts HTML plus CSS).
