@@ -21,3 +21,12 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'self'",
   "form-action 'self'",
 ].join('; ');
+
+/**
+ * The policy a page carries: the one above, except under `astro dev`, where Vite injects every
+ * stylesheet as a <style> element (and updates it in place), which the policy refuses, so dev
+ * pages would show unstyled. The build never carries this exception; the dist tests check it.
+ */
+export function pagePolicy(dev: boolean): string {
+  return dev ? CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'") : CONTENT_SECURITY_POLICY;
+}
