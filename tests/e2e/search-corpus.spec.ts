@@ -5,7 +5,7 @@
  * language, and the rank of the right section is read from `a[data-search-result]`. Prints rank-1
  * and top-3 figures per set, language and kind.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/browser-test.ts';
 import { readFileSync } from 'node:fs';
 import { SearchPage } from './pages/search-page.ts';
 

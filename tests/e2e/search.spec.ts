@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/browser-test.ts';
 import { readFileSync } from 'node:fs';
 import { prepareQuery } from '../../src/lib/search/normalize.ts';
 import { queryTokens } from '../../src/lib/search/model.ts';
