@@ -75,3 +75,13 @@ describe('page budgets', () => {
     assert.ok(w && w.scripts.some((script) => /search\/index\//.test(read(script) ?? '')));
   });
 });
+
+describe('what the search code carries', () => {
+  test("no table of HTML's named entities (excerpts need XML's five; astro.config.mjs keeps the rest out)", () => {
+    const scripts = readdirSync(join(DIST, '_astro')).filter((f) => f.endsWith('.js'));
+    assert.ok(scripts.length > 0);
+    // An entry of the HTML table as the `entities` package encodes it (∲, "ClockwiseContourIntegral").
+    const carrying = scripts.filter((f) => readFileSync(join(DIST, '_astro', f), 'utf8').includes('ClockwiseContourIntegral'));
+    assert.deepEqual(carrying, []);
+  });
+});

@@ -66,7 +66,7 @@ describe('normalising pasted errors', () => {
 });
 
 describe('tokens', () => {
-  test('dotted and CamelCase names give their parts; placeholders and stop words are dropped', () => {
+  test('dotted and CamelCase names give their parts; placeholders and stop words are dropped; -ing is stemmed', () => {
     assert.deepEqual(tokenize('redis.exceptions.ConnectionError: Error <n> connecting to <host>'), [
       'redis.exceptions.connectionerror',
       'redis',
@@ -75,7 +75,7 @@ describe('tokens', () => {
       'connection',
       'error',
       'error',
-      'connecting',
+      'connect',
     ]);
   });
 

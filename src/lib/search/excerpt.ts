@@ -12,8 +12,8 @@ export interface ExcerptSegment {
 
 /**
  * Pagefind escapes excerpt text the way XML needs it (`&amp;`, `&lt;`, `&gt;`, `&quot;`, `&#39;`
- * and numeric references), so the XML decoder of the `entities` package is enough here, and it
- * keeps the 20 KB table of HTML's named entities out of the search bundle. Invalid references
+ * and numeric references), so the XML decoder of the `entities` package is enough here. The
+ * 20 KB table of HTML's named entities stays out of the search code (astro.config.mjs). Invalid references
  * (`&#x110000;`) decode to U+FFFD instead of throwing.
  */
 export function decodeEntities(text: string): string {
