@@ -9,6 +9,7 @@
  * again whenever a new build's worker takes over.
  */
 import { Workbox, messageSW } from 'workbox-window';
+import { offlineStrings } from '../../lib/i18n/scripts/offline.ts';
 
 /** The worker's answer to `{ type: 'offline', build, lang }`. */
 interface OfflineReply {
@@ -27,8 +28,8 @@ interface OfflineReply {
 export function start(): void {
   const host = document.querySelector<HTMLElement>('offline-status');
   if (!host || !('serviceWorker' in navigator)) return;
-  const labels = JSON.parse(host.dataset['labels'] ?? '{}') as Record<string, string>;
   const lang = host.dataset['lang'] === 'zh' ? 'zh' : 'en';
+  const say = offlineStrings[lang];
   const base = host.dataset['base'] ?? '/';
   const build = document.documentElement.dataset['build'] ?? '';
   const text = host.querySelector('[data-net-text]');
@@ -39,8 +40,8 @@ export function start(): void {
   const render = () => {
     if (!text || !reload) return;
     host.dataset['state'] = navigator.onLine ? (older ? 'update' : 'online') : 'offline';
-    if (!navigator.onLine) text.textContent = saved ? (labels['offline'] ?? '') : (labels['offlineNotReady'] ?? '');
-    else if (older) text.textContent = labels['update'] ?? '';
+    if (!navigator.onLine) text.textContent = saved ? say['offline.offline'] : say['offline.offlineNotReady'];
+    else if (older) text.textContent = say['offline.update'];
     else text.textContent = '';
     reload.hidden = !older;
   };

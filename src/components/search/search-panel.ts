@@ -14,7 +14,9 @@
 import type { Lang } from '../../lib/i18n/langs.ts';
 import { preload, search, type ResultItem } from './client.ts';
 import { fitsInUrl, resultsAddress } from './query-address.ts';
-import { renderAnswer, renderResult, type AnswerLabels } from './result-item.ts';
+import { renderAnswer, renderResult } from './result-item.ts';
+import { fill } from '../../lib/i18n/fill.ts';
+import { searchStrings } from '../../lib/i18n/scripts/search.ts';
 import type { SiteSearch } from './site-search.ts';
 
 const DEBOUNCE_MS = 150;
@@ -30,9 +32,8 @@ export function attach(host: SiteSearch, input: HTMLInputElement): void {
   const all = host.querySelector<HTMLAnchorElement>('[data-popup-all]');
   const form = host.querySelector('form');
   if (!popup || !list || !status || !all || !form) return;
-  const labels = JSON.parse(host.dataset['labels'] ?? '{}') as Record<string, string>;
-  const label = (key: string, vars: Record<string, string> = {}) => (labels[key] ?? key).replace(/\{(\w+)\}/g, (w, k: string) => vars[k] ?? w);
-  const lang = (host.dataset['lang'] ?? 'en') as Lang;
+  const lang: Lang = host.dataset['lang'] === 'zh' ? 'zh' : 'en';
+  const label = (key: keyof (typeof searchStrings)['en'], vars: Record<string, string> = {}) => fill(searchStrings[lang][key], vars);
   const base = host.dataset['base'] ?? '/';
   const resultsPath = new URL(form.action, location.href).pathname;
   preload(base);
@@ -65,7 +66,7 @@ export function attach(host: SiteSearch, input: HTMLInputElement): void {
     }
   };
   const option = (item: ResultItem, i: number) => {
-    const li = renderResult(item, { known: label('known'), matchedOther: label('matchedOther') }, `site-search-option-${String(i)}`);
+    const li = renderResult(item, lang, `site-search-option-${String(i)}`);
     li.setAttribute('role', 'option');
     li.setAttribute('aria-selected', 'false');
     li.querySelector('a')?.setAttribute('tabindex', '-1');
@@ -80,14 +81,13 @@ export function attach(host: SiteSearch, input: HTMLInputElement): void {
     list.replaceChildren(...lis);
     setActive(selected === undefined ? -1 : lis.findIndex((li) => li.querySelector('a')?.getAttribute('href') === selected));
   };
-  const answerLabels = JSON.parse(host.dataset['answerLabels'] ?? '{}') as AnswerLabels;
   /** The first result's answer (a known error's cause and first check), above the list. */
   const answer = (items: ResultItem[]) => {
     const first = items[0]?.answer;
     const shown = popup.querySelector('[data-search-answer]');
     if (!first) shown?.remove();
     else if (shown?.getAttribute('data-for') !== items[0]?.href) {
-      const card = renderAnswer(first, answerLabels);
+      const card = renderAnswer(first, lang);
       card.setAttribute('data-for', items[0]?.href ?? '');
       if (shown) shown.replaceWith(card);
       else popup.insertBefore(card, list);
@@ -95,7 +95,7 @@ export function attach(host: SiteSearch, input: HTMLInputElement): void {
   };
   const say = (q: string, n: number) => {
     const shown = q.replace(/\s+/g, ' ').trim().slice(0, 80);
-    status.textContent = n === 0 ? label('none', { q: shown }) : n === 1 ? label('resultsOne', { q: shown }) : label('results', { n: String(Math.min(n, SHOWN)), q: shown });
+    status.textContent = n === 0 ? label('search.none', { q: shown }) : n === 1 ? label('search.resultsOne', { q: shown }) : label('search.results', { n: String(Math.min(n, SHOWN)), q: shown });
   };
 
   const run = async (q: string) => {
@@ -110,7 +110,7 @@ export function attach(host: SiteSearch, input: HTMLInputElement): void {
       popup.dataset['state'] = 'done';
       return;
     }
-    status.textContent = label('searching');
+    status.textContent = label('search.searching');
     open(true);
     const found = await search(q, lang, base).catch(() => undefined);
     if (mine !== ticket) return;
@@ -126,7 +126,7 @@ export function attach(host: SiteSearch, input: HTMLInputElement): void {
     if (!found?.sections && more.unavailable) {
       list.replaceChildren();
       answer([]);
-      status.textContent = label('unavailable');
+      status.textContent = label('search.unavailable');
       popup.dataset['state'] = 'failed';
       return;
     }

@@ -12,9 +12,10 @@
 import type { Lang } from '../../lib/i18n/langs.ts';
 import { search, type ResultItem } from './client.ts';
 import { pushQuery, queryOfPage } from './query-address.ts';
-import { renderAnswer, renderResult, type AnswerLabels } from './result-item.ts';
+import { renderAnswer, renderResult } from './result-item.ts';
+import { fill } from '../../lib/i18n/fill.ts';
+import { searchStrings } from '../../lib/i18n/scripts/search.ts';
 
-type Labels = Record<string, string>;
 
 /** Query text as shown back to the reader: one line, at most 120 characters. */
 function echo(q: string): string {
@@ -53,12 +54,12 @@ class SearchResults extends HTMLElement {
     void this.run(q);
   }
 
-  get labels(): Labels {
-    return JSON.parse(this.dataset['labels'] ?? '{}') as Labels;
+  get language(): Lang {
+    return this.dataset['lang'] === 'zh' ? 'zh' : 'en';
   }
 
-  label(key: string, vars: Record<string, string> = {}): string {
-    return (this.labels[key] ?? key).replace(/\{(\w+)\}/g, (w, k: string) => vars[k] ?? w);
+  label(key: keyof (typeof searchStrings)['en'], vars: Record<string, string> = {}): string {
+    return fill(searchStrings[this.language][key], vars);
   }
 
   async run(q: string): Promise<void> {
@@ -85,17 +86,16 @@ class SearchResults extends HTMLElement {
       return;
     }
     status.textContent = this.label('search.searching');
-    const lang = (this.dataset['lang'] ?? 'en') as Lang;
-    const labels = { known: this.label('search.known'), matchedOther: this.label('search.matchedOther') };
+    const lang = this.language;
     const found = await search(q, lang, this.dataset['base'] ?? '/').catch(() => undefined);
     if (ticket !== this.#ticket) return;
     // The section index's results first, at once; Pagefind's join below them when ready.
     const items: ResultItem[] = [...(found?.sections ?? [])];
     this.querySelector('[data-search-answer]')?.remove();
     if (found?.sections) {
-      list.replaceChildren(...items.map((item) => renderResult(item, labels)));
+      list.replaceChildren(...items.map((item) => renderResult(item, lang)));
       const first = items[0]?.answer;
-      if (first) list.before(renderAnswer(first, JSON.parse(this.dataset['answerLabels'] ?? '{}') as AnswerLabels));
+      if (first) list.before(renderAnswer(first, lang));
       status.textContent = this.summary(q, items.length, found.query.truncated);
       help.hidden = items.length > 0;
       this.dataset['searchState'] = 'partial';
@@ -109,7 +109,7 @@ class SearchResults extends HTMLElement {
       this.dataset['searchState'] = 'failed';
       return;
     }
-    list.append(...more.items.map((item) => renderResult(item, labels)));
+    list.append(...more.items.map((item) => renderResult(item, lang)));
     items.push(...more.items);
     let text = this.summary(q, items.length, found?.query.truncated ?? false);
     // Full text found nothing for the whole text and fell back to a shorter query: say which.

@@ -7,6 +7,8 @@
  */
 import { placeValue, validateValue, type VariableKind } from '../../lib/variables/values.ts';
 import { loadValues as load, saveValues as save, STORAGE_KEY, type Values } from './stored-values.ts';
+import { fill } from '../../lib/i18n/fill.ts';
+import { variableStrings } from '../../lib/i18n/scripts/variables.ts';
 
 /** Applies values to every placeholder slot in the document; returns names that could not be placed. */
 export function applyValues(values: Values, kinds: Record<string, VariableKind>, titles: Record<string, string>): Set<string> {
@@ -34,11 +36,17 @@ export function applyValues(values: Values, kinds: Record<string, VariableKind>,
 class VariablesPanel extends HTMLElement {
   connectedCallback(): void {
     this.hidden = false;
-    const messages = JSON.parse(this.dataset['messages'] ?? '{}') as Record<string, string>;
-    const titles = JSON.parse(this.dataset['slotTitles'] ?? '{}') as Record<string, string>;
+    const say = variableStrings[this.dataset['lang'] === 'zh' ? 'zh' : 'en'];
     const inputs = [...this.querySelectorAll<HTMLInputElement>('input[data-var]')];
     const kinds: Record<string, VariableKind> = {};
-    for (const input of inputs) kinds[input.dataset['var'] ?? ''] = input.dataset['kind'] as VariableKind;
+    // A placeholder without a value says where to set it: the field of this panel, by its label.
+    const titles: Record<string, string> = {};
+    for (const input of inputs) {
+      const name = input.dataset['var'] ?? '';
+      kinds[name] = input.dataset['kind'] as VariableKind;
+      const label = input.labels?.[0]?.textContent?.trim();
+      if (label) titles[name] = fill(say['vars.slot'], { label });
+    }
 
     const render = (values: Values) => {
       const refused = applyValues(values, kinds, titles);
@@ -47,7 +55,7 @@ class VariablesPanel extends HTMLElement {
         const error = this.querySelector(`[data-error-for="${name}"]`);
         const raw = input.value;
         const v = raw.trim() === '' ? undefined : validateValue(kinds[name] ?? 'identifier', raw);
-        const message = v && !v.ok ? (messages[v.reason] ?? '') : refused.has(name) ? (messages['context'] ?? '') : '';
+        const message = v && !v.ok ? (v.reason === 'empty' ? '' : say[`vars.error.${v.reason}`]) : refused.has(name) ? say['vars.error.context'] : '';
         input.setAttribute('aria-invalid', String(Boolean(v && !v.ok)));
         if (error && error.textContent !== message) error.textContent = message;
       }
