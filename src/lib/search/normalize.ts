@@ -29,22 +29,29 @@ export interface PreparedQuery {
   truncated: boolean;
 }
 
+/*
+ * Every rule runs in time linear in the line. A pattern tried at every word boundary must not scan
+ * an unbounded run from each of them (in `a.a.a.a…` every other character is a boundary), so a
+ * scheme, the local part of an address and a host name are bounded by their real-world maximum
+ * (64, 64 and 253 characters), and the white space before a dmesg timestamp stays on its line
+ * instead of `\s*` crossing every line terminator after it.
+ */
 const PLACEHOLDER_RULES: Array<[RegExp, string]> = [
-  [/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>()]+/gi, '<url>'],
+  [/\b[a-z][a-z0-9+.-]{0,63}:\/\/[^\s"'<>()]+/gi, '<url>'],
   [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '<uuid>'],
   [/\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?\b/g, '<ts>'],
   [/\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} \d{2}:\d{2}:\d{2}(?: \d{4})?/g, '<ts>'],
   [/\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} \d{2}:\d{2}:\d{2}\b/g, '<ts>'],
   [/\b\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\b/g, '<ts>'],
-  [/^\s*\[\s*\d+\.\d+\]/gm, '<ts>'],
-  [/\b[\w.+-]+@[\w-]+\.[\w.-]+\b/g, '<email>'],
+  [/^[^\S\n\r\u2028\u2029]*\[\s*\d+\.\d+\]/gm, '<ts>'],
+  [/\b[\w.+-]{1,64}@[\w-]+\.[\w.-]+\b/g, '<email>'],
   [/\[?\b(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}\b\]?/gi, '<host>'],
   [/\b(?:\d{1,3}\.){3}\d{1,3}\b/g, '<host>'],
   [/\b0x[0-9a-f]+\b/gi, '<hex>'],
   [/\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{12,64}\b/gi, '<hex>'],
   [/(?:~|\.{1,2})?(?:\/[\w.@%+-]+){2,}\/?/g, '<path>'],
   [/\b[A-Za-z]:\\[^\s"']+/g, '<path>'],
-  [/\b(localhost|[a-z0-9][\w-]*(?:\.[\w-]+)*):(\d{1,5})\b/gi, '<host>:<n>'],
+  [/\b(localhost|[a-z0-9](?=[\w.-]{0,252}:\d)[\w-]*(?:\.[\w-]+)*):(\d{1,5})\b/gi, '<host>:<n>'],
   [/"[^"\n]{1,120}"/g, '<str>'],
   [/'[^'\n]{1,120}'/g, '<str>'],
   [/(?<![\w.])[-+]?\d+(?:\.\d+)?(?:[a-z]{1,3})?\b/gi, '<n>'],
@@ -133,7 +140,8 @@ export function fullTextQuery(normalized: string): string {
     .replace(/<[a-z]+>/g, ' ')
     .replace(/[()[\]{}<>"'`,;!?=|]+/g, ' ')
     .split(/\s+/)
-    .map((w) => w.replace(/^[:.\-]+|[:.\-]+$/g, ''))
+    // `(?<!…)`: the trailing run is tried from its first character only, not from each of them.
+    .map((w) => w.replace(/^[:.\-]+|(?<![:.\-])[:.\-]+$/g, ''))
     .filter((w) => w.length > 1 && !/^\d+$/.test(w));
   const seen = new Set<string>();
   const out: string[] = [];
