@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { fullTextQuery, normalizeLine } from '../../src/lib/search/normalize.ts';
+import { tokenize } from '../../src/lib/search/tokens.ts';
 import { fill } from '../support/adversarial.ts';
 import { GROWTH_FACTOR, GROWTH_LIMIT, growth } from '../support/linear-time.ts';
 
@@ -31,5 +32,10 @@ describe('counterexamples the properties found', () => {
   // `[:.\-]+$` was tried from every character of a run inside a word.
   test('fullTextQuery reads a word with a long run of `-` inside in linear time', () => {
     linear('fullTextQuery', fullTextQuery, (n) => `1${fill('-', n - 2)}_`);
+  });
+
+  // `\.+$` was tried from every dot of a run inside a word.
+  test('tokenize reads `x……x` in linear time', () => {
+    linear('tokenize', tokenize, (n) => `x${fill('.', n - 2)}a`);
   });
 });
