@@ -6,10 +6,15 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { fullTextQuery, normalizeLine } from '../../src/lib/search/normalize.ts';
+import { fullTextQuery, MAX_INPUT, normalizeLine, prepareQuery } from '../../src/lib/search/normalize.ts';
 import { tokenize } from '../../src/lib/search/tokens.ts';
 import { fill } from '../support/adversarial.ts';
 import { GROWTH_FACTOR, GROWTH_LIMIT, growth } from '../support/linear-time.ts';
+
+/** The normaliser's budget (src/lib/search/normalize.ts): characters per line, focus and kept text. */
+const MAX_LINE = 2_000;
+const MAX_FOCUS = 500;
+const MAX_KEPT = 20_000;
 
 describe('counterexamples the properties found', () => {
   const linear = (name: string, f: (s: string) => unknown, make: (n: number) => string, n = 1_000) => {
@@ -37,5 +42,15 @@ describe('counterexamples the properties found', () => {
   // `\.+$` was tried from every dot of a run inside a word.
   test('tokenize reads `x……x` in linear time', () => {
     linear('tokenize', tokenize, (n) => `x${fill('.', n - 2)}a`);
+  });
+
+  // Found as a megabyte of "𐀀𐀀\0\0\0" (U+10000 is a surrogate pair): the cut to the budget kept
+  // the second half of a pair, the cut of a long line the first half.
+  test('prepareQuery leaves no half of a surrogate pair where the budget cuts the input or a line', () => {
+    const pairs = '\u{10000}'.repeat(MAX_INPUT / 2);
+    assert.ok(prepareQuery(`${pairs}a`).text.isWellFormed());
+    assert.ok(prepareQuery(`a${'\u{10000}'.repeat(MAX_LINE)}`).text.isWellFormed());
+    assert.ok(prepareQuery(`error a${'\u{10000}'.repeat(MAX_FOCUS)}`).focus.isWellFormed());
+    assert.ok(prepareQuery(`error ${'\u{10000}'.repeat(MAX_KEPT)}a`).kept.isWellFormed());
   });
 });

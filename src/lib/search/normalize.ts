@@ -87,14 +87,24 @@ function isFrameLine(line: string): boolean {
 const NOISE_LINE =
   /^(?:Traceback \(most recent call last\):|During handling of the above exception, another exception occurred:|The above exception was the direct cause of the following exception:|\s*\.\.\. \d+ (?:more|lines?).*)$/;
 
+/** `text.slice(start, end)`, without the half of a surrogate pair the cut may leave at either end. */
+function cut(text: string, start: number, end?: number): string {
+  let out = text.slice(start, end);
+  const first = out.charCodeAt(0);
+  if (first >= 0xdc00 && first <= 0xdfff) out = out.slice(1);
+  const last = out.charCodeAt(out.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) out = out.slice(0, -1);
+  return out;
+}
+
 /** Prepares raw pasted text (an error line, a traceback, a log, or a phrase) for matching. */
 export function prepareQuery(raw: string): PreparedQuery {
   const clean = sanitize(raw);
   const truncated = clean.length > MAX_INPUT;
-  let text = truncated ? clean.slice(-MAX_INPUT) : clean;
+  let text = truncated ? cut(clean, -MAX_INPUT) : clean;
   let lines = text.split('\n');
   if (lines.length > MAX_LINES) lines = lines.slice(-MAX_LINES);
-  lines = lines.map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l));
+  lines = lines.map((l) => (l.length > MAX_LINE ? cut(l, 0, MAX_LINE) : l));
   text = lines.join('\n').trim();
 
   const kept: string[] = [];
@@ -122,14 +132,14 @@ export function prepareQuery(raw: string): PreparedQuery {
     for (const m of l.matchAll(BARE_CLASS)) exceptions.add(m[0]);
   }
 
-  const focus = normalizeLine(focusRaw.length > 500 ? focusRaw.slice(0, 500) : focusRaw);
+  const focus = normalizeLine(focusRaw.length > 500 ? cut(focusRaw, 0, 500) : focusRaw);
   return {
     text,
     focus,
     errorLines,
     exceptions: [...exceptions],
     fullText: fullTextQuery(focus),
-    kept: kept.join('\n').slice(-20_000),
+    kept: cut(kept.join('\n'), -20_000),
     truncated,
   };
 }
