@@ -139,9 +139,9 @@ export const adversarialUnit: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(...ERROR_FRAGMENTS) },
 );
 
-/** Adversarial text of up to `maxLength` units. */
+/** Adversarial text of up to `maxLength` units (fast-check's default size would stop near 10). */
 export function adversarialText(maxLength = 200): fc.Arbitrary<string> {
-  return fc.string({ unit: adversarialUnit, maxLength });
+  return fc.string({ unit: adversarialUnit, maxLength, size: 'medium' });
 }
 
 /** `n` characters of `unit` repeated (cut to exactly `n`; a lone half of a pair at the cut is fine here). */
@@ -230,16 +230,17 @@ export const nestedShape: fc.Arbitrary<Shape> = fc.constantFrom(...BRACKETS).map
 
 export const anyShape: fc.Arbitrary<Shape> = fc.oneof({ weight: 3, arbitrary: periodicShape }, { weight: 3, arbitrary: runShape }, { weight: 1, arbitrary: nestedShape });
 
-/** A megabyte of text, printed in a failure report by its recipe rather than in full. */
-export interface Huge {
+/** Long text, printed in a failure report by its recipe rather than in full. */
+export interface Long {
   text: string;
 }
 
+export const long = (text: string, recipe: string): Long => ({ text, [fc.toStringMethod]: () => recipe }) as Long;
+
 /** About `size` UTF-16 units: an adversarial chunk repeated, with or without a line break after each. */
-export function hugeText(size = 1_000_000): fc.Arbitrary<Huge> {
+export function hugeText(size = 1_000_000): fc.Arbitrary<Long> {
   return fc.tuple(fc.string({ unit: adversarialUnit, minLength: 1, maxLength: 60 }), fc.boolean()).map(([chunk, lines]) => {
     const unit = lines ? `${chunk}\n` : chunk;
-    const recipe = `${JSON.stringify(unit)} repeated to ${String(size)} characters`;
-    return { text: fill(unit, size), [fc.toStringMethod]: () => recipe } as Huge;
+    return long(fill(unit, size), `${JSON.stringify(unit)} repeated to ${String(size)} characters`);
   });
 }
