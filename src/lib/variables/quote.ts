@@ -21,8 +21,14 @@ const LAYERS: Record<Layer, (v: string) => string | null> = {
   'sh-dq': (v) => (/[\n\r]/.test(v) ? null : v.replace(/[\\$`"]/g, '\\$&')),
   /** Inside '…': close, add an escaped quote, reopen. */
   'sh-sq': (v) => (/[\n\r]/.test(v) ? null : v.replaceAll("'", `'\\''`)),
-  /** A path or query part of a URL. */
-  url: (v) => encodeURIComponent(v),
+  /** A path or query part of a URL. Text with a lone surrogate has no percent-encoding (URIError). */
+  url: (v) => {
+    try {
+      return encodeURIComponent(v);
+    } catch {
+      return null;
+    }
+  },
   /** Inside a string literal of the embedded language (SQL '…', Python '…'/"…"): plain characters only. */
   lit: (v) => (/['"\\\n\r`$]/.test(v) ? null : v),
 };
