@@ -33,8 +33,9 @@ const LAYERS: Record<Layer, (v: string) => string | null> = {
   lit: (v) => (/['"\\\n\r`$]/.test(v) ? null : v),
 };
 
+/** Layers are looked up as own properties: `constructor` or `__proto__` is no layer. */
 export function isContext(ctx: string): boolean {
-  return ctx.split('>').every((l) => l in LAYERS);
+  return ctx.split('>').every((l) => Object.hasOwn(LAYERS, l));
 }
 
 /** Encodes `value` for `ctx`; null when it cannot be placed there safely. */
@@ -42,8 +43,8 @@ export function encodeFor(ctx: Context, value: string): string | null {
   let out: string | null = value;
   for (const layer of ctx.split('>')) {
     if (out === null) return null;
-    const encode = LAYERS[layer as Layer] as ((v: string) => string | null) | undefined;
-    if (!encode) return null;
+    if (!Object.hasOwn(LAYERS, layer)) return null;
+    const encode = LAYERS[layer as Layer];
     out = encode(out);
   }
   return out;
