@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { encodeFor, isContext } from '../../src/lib/variables/quote.ts';
+import { bashArguments } from '../support/bash.ts';
 
 describe('counterexamples the properties found', () => {
   // Found as a value with a lone surrogate: encodeURIComponent throws URIError on it.
@@ -25,5 +26,16 @@ describe('counterexamples the properties found', () => {
       assert.equal(encodeFor(`${name}>sh`, '$(id)'), null, name);
       assert.equal(encodeFor(`sh-dq>${name}`, '$(id)'), null, name);
     }
+  });
+
+  // Found as values with `!` placed in "…": with history expansion on (an interactive shell),
+  // bash dropped the line ("event not found") or put an earlier command in place of `!x`.
+  test('inside "…" a value with `!` is refused', () => {
+    for (const v of ['!a', 'a!b', '!!', '!$', '!#', '!-1', 'x!?q=1']) {
+      assert.equal(encodeFor('sh-dq', v), null, v);
+      assert.equal(encodeFor('url>sh-dq', v), null, v);
+      assert.equal(encodeFor('lit>sh-dq', v), null, v);
+    }
+    assert.deepEqual(bashArguments(['"pre a!b post"']), [undefined], 'why: bash drops the line');
   });
 });

@@ -17,8 +17,11 @@ export type Context = string; // layers joined by '>' (innermost first), e.g. 'u
 const LAYERS: Record<Layer, (v: string) => string | null> = {
   /** A bare shell word (or part of one): quoted as its own word. */
   sh: (v) => shellQuote(v),
-  /** Inside "…": backslash-escape the four characters that stay special there. */
-  'sh-dq': (v) => (/[\n\r]/.test(v) ? null : v.replace(/[\\$`"]/g, '\\$&')),
+  /**
+   * Inside "…": backslash-escape the four characters that stay special there. `!` cannot be
+   * escaped there (history expansion in an interactive shell; `\!` keeps its backslash): refused.
+   */
+  'sh-dq': (v) => (/[\n\r!]/.test(v) ? null : v.replace(/[\\$`"]/g, '\\$&')),
   /** Inside '…': close, add an escaped quote, reopen. */
   'sh-sq': (v) => (/[\n\r]/.test(v) ? null : v.replaceAll("'", `'\\''`)),
   /** A path or query part of a URL. Text with a lone surrogate has no percent-encoding (URIError). */
