@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { encodeFor, isContext } from '../../src/lib/variables/quote.ts';
+import { encodeFor, isContext, shellQuote } from '../../src/lib/variables/quote.ts';
 import { bashArguments } from '../support/bash.ts';
 
 describe('counterexamples the properties found', () => {
@@ -37,5 +37,17 @@ describe('counterexamples the properties found', () => {
       assert.equal(encodeFor('lit>sh-dq', v), null, v);
     }
     assert.deepEqual(bashArguments(['"pre a!b post"']), [undefined], 'why: bash drops the line');
+  });
+
+  // Found as values with a line break followed by `^`: in an interactive shell a line that starts
+  // with `^` is a quick substitution (`^old^new`), even inside '…', and bash rewrote it.
+  test('shellQuote keeps a value with a line break followed by `^` one word equal to it', () => {
+    const values = ['a\n^b^c', '\n^', 'x\r\n^y', 'a\n^b\n^c^'];
+    assert.deepEqual(
+      bashArguments(values.map(shellQuote)).map((args) => args?.map(String)),
+      values.map((v) => [v]),
+    );
+    // A terminal takes a carriage return as Enter as well: no line of the word starts with the value.
+    for (const v of values) for (const line of shellQuote(v).split(/\r\n?|\n/).slice(1)) assert.ok(line.startsWith("''"), JSON.stringify(line));
   });
 });

@@ -5,10 +5,15 @@
  * cannot be placed there safely (the caller then leaves the placeholder and says why).
  */
 
-/** POSIX shell: one word, whatever the value. Safe characters stay bare; anything else is single-quoted. */
+/**
+ * POSIX shell: one word, whatever the value. Safe characters stay bare; anything else is
+ * single-quoted. After a line break the quote is closed and reopened (`''`), so that no line of
+ * the word starts with the value's text: in an interactive shell a line that starts with `^` is a
+ * quick substitution (`^old^new`), even inside quotes, and a terminal takes `\r` as a line end.
+ */
 export function shellQuote(value: string): string {
   if (value !== '' && /^[A-Za-z0-9_./:@%+=,-]+$/.test(value) && !value.startsWith('-')) return value;
-  return `'${value.replaceAll("'", `'\\''`)}'`;
+  return `'${value.replaceAll("'", `'\\''`).replace(/[\r\n]/g, "$&''")}'`;
 }
 
 export type Layer = 'sh' | 'sh-dq' | 'sh-sq' | 'url' | 'lit';
