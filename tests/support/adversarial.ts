@@ -125,18 +125,28 @@ export const ERROR_FRAGMENTS: readonly string[] = [
   'timed out',
 ];
 
+/** Names that a plain object answers to without having them: a lookup by an untrusted key must not find them. */
+export const PROTOTYPE_KEYS: readonly string[] = Object.getOwnPropertyNames(Object.prototype);
+
+/**
+ * A line break and what starts the next line: to an interactive shell a line that starts with `^`
+ * is a quick substitution, with `#` a comment; a terminal takes a carriage return as Enter.
+ */
+export const LINE_STARTS: readonly string[] = ['\n^', '\r^', '\r\n^', '\n!', '\n#', '\n~', '\n-', "\n'", '\n"', '\n\\', '\n$(', '\n '];
+
 /** Any single UTF-16 code unit: lone surrogates included. */
 export const codeUnit: fc.Arbitrary<string> = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
 /** Any single code point (never half a surrogate pair). */
 export const codePoint: fc.Arbitrary<string> = fc.string({ unit: 'binary', minLength: 1, maxLength: 1 });
 export const nastyChar: fc.Arbitrary<string> = fc.constantFrom(...NASTY_CHARS);
 
-/** One unit of adversarial text: mostly nasty characters, sometimes anything at all, sometimes error text. */
+/** One unit of adversarial text: mostly nasty characters, sometimes anything at all, error text or a line break and what follows it. */
 export const adversarialUnit: fc.Arbitrary<string> = fc.oneof(
   { weight: 5, arbitrary: nastyChar },
   { weight: 2, arbitrary: codeUnit },
   { weight: 2, arbitrary: codePoint },
   { weight: 1, arbitrary: fc.constantFrom(...ERROR_FRAGMENTS) },
+  { weight: 1, arbitrary: fc.constantFrom(...LINE_STARTS) },
 );
 
 /** Adversarial text of up to `maxLength` units (fast-check's default size would stop near 10). */
@@ -144,9 +154,15 @@ export function adversarialText(maxLength = 200): fc.Arbitrary<string> {
   return fc.string({ unit: adversarialUnit, maxLength, size: 'medium' });
 }
 
-/** `n` characters of `unit` repeated (cut to exactly `n`; a lone half of a pair at the cut is fine here). */
+/**
+ * `unit` repeated to `n` UTF-16 units. The cut never splits a surrogate pair of the unit (it stops
+ * one short instead), so that the input of size n and the one of size 8n are the same kind of text.
+ */
 export function fill(unit: string, n: number): string {
-  return unit.length === 0 ? '' : unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+  if (unit.length === 0 || n <= 0) return '';
+  const repeated = unit.repeat(Math.ceil((n + 1) / unit.length));
+  const splitsPair = /[\ud800-\udbff]/.test(repeated.charAt(n - 1)) && /[\udc00-\udfff]/.test(repeated.charAt(n));
+  return repeated.slice(0, splitsPair ? n - 1 : n);
 }
 
 /**
