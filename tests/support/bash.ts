@@ -9,6 +9,8 @@
  *   line that starts with `^` is a quick substitution; a pasted command is typed into such a shell.
  *   The history is cleared before each line, so that a line broken by expansion fails on its own
  *   instead of pulling earlier lines into the ones after it.
+ * - failglob is on: a `*`, `?` or `[…]` left unquoted fails the line instead of passing quietly as
+ *   itself because nothing in the empty directory matches it.
  * - One bash process reads the whole batch from stdin (no argument-size limit, one start-up).
  * - It runs with no PATH (after start-up) in an empty temporary directory: if quoting is broken,
  *   a generated value can only reach builtins, and only there. Nothing touches the network.
@@ -21,7 +23,7 @@ import { join } from 'node:path';
 
 export function bashArguments(lines: readonly string[]): Array<Buffer[] | undefined> {
   for (const line of lines) if (line.includes('\0')) throw new Error('bash cannot carry NUL: refuse such a value before it reaches bash');
-  const script = ['PATH=', 'set -o history -o histexpand', `_w() { printf '%s\\0' "$#" "$@"; }`, ...lines.flatMap((line, i) => ['history -c', `_w ${String(i)} ${line}`]), ''].join('\n');
+  const script = ['PATH=', 'set -o history -o histexpand', 'shopt -s failglob', `_w() { printf '%s\\0' "$#" "$@"; }`, ...lines.flatMap((line, i) => ['history -c', `_w ${String(i)} ${line}`]), ''].join('\n');
   const dir = mkdtempSync(join(tmpdir(), 'arya-bash-'));
   try {
     const run = spawnSync('bash', ['--noprofile', '--norc'], {
