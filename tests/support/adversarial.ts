@@ -253,9 +253,9 @@ export interface Long {
 
 export const long = (text: string, recipe: string): Long => ({ text, [fc.toStringMethod]: () => recipe }) as Long;
 
-/** About `size` UTF-16 units: an adversarial chunk repeated, with or without a line break after each. */
+/** About `size` UTF-16 units: an adversarial chunk (up to a few hundred units) repeated, with or without a line break after each. */
 export function hugeText(size = 1_000_000): fc.Arbitrary<Long> {
-  return fc.tuple(fc.string({ unit: adversarialUnit, minLength: 1, maxLength: 60 }), fc.boolean()).map(([chunk, lines]) => {
+  return fc.tuple(fc.string({ unit: adversarialUnit, minLength: 1, maxLength: 200, size: 'medium' }), fc.boolean()).map(([chunk, lines]) => {
     const unit = lines ? `${chunk}\n` : chunk;
     return long(fill(unit, size), `${JSON.stringify(unit)} repeated to ${String(size)} characters`);
   });
