@@ -17,8 +17,12 @@
  *   large one. Below SCREEN_LIMIT (three times what linear needs) the shape is taken as linear.
  *   Noise on the large call only sends more shapes to the careful measurement; to hide a quadratic
  *   case it would have to slow both small batches by more than 2.5 times.
- * - A first call on the large input longer than GIVE_UP_MS fails at once, so an exponential case
- *   fails after one call instead of dozens.
+ * - Exponential work would hang the run rather than fail it (a call cannot be interrupted), so the
+ *   shape is first tried at growing sizes, from 8 characters up to n, each about 10% longer than
+ *   the one before: exponential work shows within a few dozen characters, and the first call
+ *   longer than RAMP_LIMIT_MS (wall clock: far above any linear call at these sizes) fails the
+ *   measurement there, a few hundred milliseconds at most.
+ *   Likewise a first call on the large input longer than GIVE_UP_MS fails at once.
  * - Sizes are chosen by each test so that n and 8n are small enough to stay in cache and large
  *   enough for a quadratic term to dominate the constant cost of a call.
  */
@@ -29,6 +33,7 @@ const ROUNDS = 5;
 const GIVE_UP_MS = 2_000;
 const SCREEN_LIMIT = 3 * GROWTH_FACTOR;
 const SCREEN_BATCH_MS = 0.1;
+const RAMP_LIMIT_MS = 200;
 
 /** CPU time (user and system, in ms) of `calls` calls: time spent waiting for a core does not count. */
 function timeCalls(f: (input: string) => unknown, input: string, calls: number): number {
@@ -40,6 +45,12 @@ function timeCalls(f: (input: string) => unknown, input: string, calls: number):
 
 /** Time per call of `f` on `make(8n)` divided by time per call on `make(n)`. */
 export function growth(f: (input: string) => unknown, make: (n: number) => string, n: number): number {
+  for (let size = 8; size < n; size = Math.max(size + 1, Math.round(size * 1.1))) {
+    const input = make(size);
+    const t0 = performance.now(); // coarse, and cheaper than CPU time: the limit is far above any linear call
+    f(input);
+    if (performance.now() - t0 > RAMP_LIMIT_MS) return Number.POSITIVE_INFINITY;
+  }
   const small = make(n);
   const large = make(n * GROWTH_FACTOR);
   let calls = 1;
