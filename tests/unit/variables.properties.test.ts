@@ -96,8 +96,12 @@ function placedByBash(values: readonly string[]): string[] {
   return failures;
 }
 
-/** Any value bash can carry (no NUL): adversarial units, shell metacharacters included. */
-const anyValue = fc.string({ unit: adversarialUnit, maxLength: 24, size: 'medium' }).map((s) => s.replaceAll('\0', ''));
+/** Pieces of shell syntax: expansions, substitutions, operators, globs, quotes. */
+const SHELL_FRAGMENTS = ['$(id)', '`id`', '${HOME}', '$HOME', '$1', '$$', '$?', "$'\\n'", '<(id)', '; id', '&& id', '| id', '> f', '*', '?', '[a]', '{a,b}', '~', '~root', '#', '!!', '!$', '\\', "'", '"', '\\"', "'\\''", '-rf'];
+/** Any value bash can carry (no NUL): adversarial units and pieces of shell syntax. */
+const anyValue = fc
+  .string({ unit: fc.oneof({ weight: 4, arbitrary: adversarialUnit }, { weight: 1, arbitrary: fc.constantFrom(...SHELL_FRAGMENTS) }), maxLength: 24, size: 'medium' })
+  .map((s) => s.replaceAll('\0', ''));
 
 /** What a reader might type for a kind: a value of that kind, sometimes with spaces around or a character slipped in. */
 function typedFor(kind: VariableKind): fc.Arbitrary<{ kind: VariableKind; raw: string }> {
@@ -208,20 +212,24 @@ describe('encoders and validation (properties)', () => {
   });
 
   test('shellQuote, encodeFor and validateValue take time linear in the value', () => {
-    const fns = new Map<string, (s: string) => unknown>([
-      ['shellQuote', shellQuote],
-      ...['sh-dq', 'sh-sq', 'url>sh', 'lit>sh-dq'].map((ctx): [string, (s: string) => unknown] => [`encodeFor ${ctx}`, (s) => encodeFor(ctx, s)]),
-      ...KINDS.map((kind): [string, (s: string) => unknown] => [`validateValue ${kind}`, (s) => validateValue(kind, s)]),
-    ]);
+    // [name, function, shapes tried]. validateValue gives up past 256 characters before any pattern
+    // runs, so for it this is the trim; the patterns only ever see 256 characters.
+    const fns: Array<[string, (s: string) => unknown, number]> = [
+      ['shellQuote', shellQuote, 80],
+      ...['sh-dq', 'sh-sq', 'url>sh', 'lit>sh-dq'].map((ctx): [string, (s: string) => unknown, number] => [`encodeFor ${ctx}`, (s) => encodeFor(ctx, s), 40]),
+      ['validateValue', (s) => validateValue('host', s), 20],
+    ];
     // A valid value has at most 256 characters; 400 → 3,200 also stays below a step in V8's global
     // replace (from about 4,000 matches on, each costs several times more): a constant, not growth.
-    fc.assert(
-      fc.property(fc.constantFrom(...fns.keys()), anyShape, (name, shape) => {
-        const ratio = growth(fns.get(name) ?? String, shape.make, 400);
-        assert.ok(ratio < GROWTH_LIMIT, `${name} on ${shape.name}: ${GROWTH_FACTOR}× the input took ${ratio.toFixed(1)}× the time`);
-      }),
-      { numRuns: 200, endOnFailure: true },
-    );
+    for (const [name, f, numRuns] of fns) {
+      fc.assert(
+        fc.property(anyShape, (shape) => {
+          const ratio = growth(f, shape.make, 400);
+          assert.ok(ratio < GROWTH_LIMIT, `${name} on ${shape.name}: ${GROWTH_FACTOR}× the input took ${ratio.toFixed(1)}× the time`);
+        }),
+        { numRuns, endOnFailure: true },
+      );
+    }
   });
 });
 
