@@ -222,6 +222,19 @@ export const runShape: fc.Arbitrary<Shape> = fc
     named(`run ${JSON.stringify(head)} + ${JSON.stringify(body)}… + ${JSON.stringify(tail)}`, (n) => `${head}${fill(body, Math.max(0, n - head.length - tail.length))}${tail}`),
   );
 
+/** Periodic and run shapes over one small alphabet: for a parser of a small syntax (`?a=0.2.1`). */
+export function shapesOver(alphabet: readonly string[]): fc.Arbitrary<Shape> {
+  const char = fc.constantFrom(...alphabet);
+  const unit = fc.string({ unit: char, minLength: 1, maxLength: 4 });
+  const end = fc.string({ unit: char, maxLength: 3 });
+  return fc.oneof(
+    unit.map((u) => named(`periodic ${JSON.stringify(u)}`, (n) => fill(u, n))),
+    fc.tuple(end, char, end).map(([head, body, tail]) =>
+      named(`run ${JSON.stringify(head)} + ${JSON.stringify(body)}… + ${JSON.stringify(tail)}`, (n) => `${head}${fill(body, Math.max(0, n - head.length - tail.length))}${tail}`),
+    ),
+  );
+}
+
 const BRACKETS: ReadonlyArray<readonly [string, string]> = [
   ['(', ')'],
   ['[', ']'],
