@@ -112,6 +112,18 @@ describe('prepareQuery (properties)', () => {
     fc.assert(fc.property(megabyte, (h) => withinBudget(h.text)), { numRuns: 5 });
   });
 
+  test('never throws on 200,000 characters of deeply nested brackets and quotes, long runs or a repeated unit, and stays within the budget', () => {
+    fc.assert(
+      fc.property(anyShape, (shape) => {
+        const text = shape.make(200_000);
+        withinBudget(text);
+        allClean(text);
+        tokenize(prepareQuery(text).kept);
+      }),
+      { numRuns: 15 },
+    );
+  });
+
   test('returns clean, well-formed text in every field', () => {
     fc.assert(fc.property(short, allClean), { numRuns: 300 });
   });
