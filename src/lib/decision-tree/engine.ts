@@ -40,6 +40,8 @@ export type Resolved<N extends GraphNode = GraphNode> =
 
 /** More answers than any tree here is deep: a URL with more was not made by the wizard. */
 export const MAX_ANSWERS = 64;
+/** More answers at one step than the URL can number: an index has at most 3 digits (`?a=999`). */
+export const MAX_OPTIONS = 1_000;
 
 export const start = (): WalkState => ({ answers: [] });
 export const restart = start;

@@ -5,6 +5,7 @@
  */
 import { problemsFromZod, type Problem } from '../errors/problems.ts';
 import { LANGS, type Lang } from '../i18n/langs.ts';
+import { MAX_ANSWERS, MAX_OPTIONS } from './engine.ts';
 import { hasOptions, isOutcome } from './kinds.ts';
 import { compileTemplate } from '../search/template.ts';
 import { TreeSchema, type GuideLink, type Tree, type TreeNode } from './schema.ts';
@@ -50,6 +51,14 @@ export function validateTree(file: string, raw: unknown, targets?: GuideTargets)
       if (node.options.length === 0) {
         problems.push({ file, path: `${at(i)}.options`, found: 'an empty list', expected: `at least one answer: a ${node.kind} must lead somewhere` });
       }
+      if (node.options.length > MAX_OPTIONS) {
+        problems.push({
+          file,
+          path: `${at(i)}.options`,
+          found: `${String(node.options.length)} answers`,
+          expected: `at most ${String(MAX_OPTIONS)}: the URL of a step numbers each answer with at most 3 digits (?a=0.2.1)`,
+        });
+      }
       node.options.forEach((option, j) => {
         if (!known(option.next)) {
           problems.push({ file, path: `${at(i)}.options[${String(j)}].next`, found: `"${option.next}", which is no node's id`, expected: `one of ${ids.join(', ')}` });
@@ -72,6 +81,7 @@ export function validateTree(file: string, raw: unknown, targets?: GuideTargets)
   if (problems.length === 0) {
     problems.push(...checkReachability(file, tree, index), ...checkCycles(file, tree, index));
   }
+  if (problems.length === 0) problems.push(...checkDepth(file, tree, index));
   return problems.length === 0 ? { tree, problems } : { problems };
 }
 
@@ -201,6 +211,53 @@ function checkCycles(file: string, tree: Tree, index: Map<string, number>): Prob
   };
   visit(tree.start);
   return problems;
+}
+
+/**
+ * The URL of a step lists every answer from the start (`?a=0.2.1`), at most MAX_ANSWERS of them:
+ * no step may be further from the start than that along any path. Runs on a tree without cycles.
+ */
+function checkDepth(file: string, tree: Tree, index: Map<string, number>): Problem[] {
+  const nodeOf = (id: string) => tree.nodes[index.get(id) ?? -1];
+  // Nodes in topological order (reverse post-order from the start), then the longest path to each.
+  const order: string[] = [];
+  const seen = new Set<string>();
+  const visit = (id: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    const node = nodeOf(id);
+    if (node && hasOptions(node)) for (const o of node.options) visit(o.next);
+    order.push(id);
+  };
+  visit(tree.start);
+  const depth = new Map<string, number>([[tree.start, 0]]);
+  const via = new Map<string, string>();
+  for (const id of order.reverse()) {
+    const node = nodeOf(id);
+    const d = depth.get(id) ?? 0;
+    if (!node || !hasOptions(node)) continue;
+    for (const o of node.options) {
+      if (d + 1 > (depth.get(o.next) ?? -1)) {
+        depth.set(o.next, d + 1);
+        via.set(o.next, id);
+      }
+    }
+  }
+  let deepest = tree.start;
+  for (const { id } of tree.nodes) if ((depth.get(id) ?? 0) > (depth.get(deepest) ?? 0)) deepest = id;
+  const answers = depth.get(deepest) ?? 0;
+  if (answers <= MAX_ANSWERS) return [];
+  const path = [deepest];
+  for (let up = via.get(deepest); up !== undefined; up = via.get(up)) path.unshift(up);
+  const shown = path.length > 6 ? [...path.slice(0, 3), '…', ...path.slice(-2)] : path;
+  return [
+    {
+      file,
+      path: `nodes[${String(index.get(deepest) ?? -1)}] (${deepest})`,
+      found: `a step ${String(answers)} answers from the start (${shown.join(' → ')})`,
+      expected: `at most ${String(MAX_ANSWERS)} answers from the start to any step: the URL of a step holds at most that many (?a=0.2.1)`,
+    },
+  ];
 }
 
 /** Every root-to-leaf path of a valid tree, as lists of node ids. */

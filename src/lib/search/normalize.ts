@@ -29,22 +29,29 @@ export interface PreparedQuery {
   truncated: boolean;
 }
 
+/*
+ * Every rule runs in time linear in the line. A pattern tried at every word boundary must not scan
+ * an unbounded run from each of them (in `a.a.a.a…` every other character is a boundary), so a
+ * scheme, the local part of an address and a host name are bounded by their real-world maximum
+ * (64, 64 and 253 characters), and the white space before a dmesg timestamp stays on its line
+ * instead of `\s*` crossing every line terminator after it.
+ */
 const PLACEHOLDER_RULES: Array<[RegExp, string]> = [
-  [/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>()]+/gi, '<url>'],
+  [/\b[a-z][a-z0-9+.-]{0,63}:\/\/[^\s"'<>()]+/gi, '<url>'],
   [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '<uuid>'],
   [/\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?\b/g, '<ts>'],
   [/\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} \d{2}:\d{2}:\d{2}(?: \d{4})?/g, '<ts>'],
   [/\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} \d{2}:\d{2}:\d{2}\b/g, '<ts>'],
   [/\b\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\b/g, '<ts>'],
-  [/^\s*\[\s*\d+\.\d+\]/gm, '<ts>'],
-  [/\b[\w.+-]+@[\w-]+\.[\w.-]+\b/g, '<email>'],
+  [/^[^\S\n\r\u2028\u2029]*\[\s*\d+\.\d+\]/gm, '<ts>'],
+  [/\b[\w.+-]{1,64}@[\w-]+\.[\w.-]+\b/g, '<email>'],
   [/\[?\b(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}\b\]?/gi, '<host>'],
   [/\b(?:\d{1,3}\.){3}\d{1,3}\b/g, '<host>'],
   [/\b0x[0-9a-f]+\b/gi, '<hex>'],
   [/\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{12,64}\b/gi, '<hex>'],
   [/(?:~|\.{1,2})?(?:\/[\w.@%+-]+){2,}\/?/g, '<path>'],
   [/\b[A-Za-z]:\\[^\s"']+/g, '<path>'],
-  [/\b(localhost|[a-z0-9][\w-]*(?:\.[\w-]+)*):(\d{1,5})\b/gi, '<host>:<n>'],
+  [/\b(localhost|[a-z0-9](?=[\w.-]{0,252}:\d)[\w-]*(?:\.[\w-]+)*):(\d{1,5})\b/gi, '<host>:<n>'],
   [/"[^"\n]{1,120}"/g, '<str>'],
   [/'[^'\n]{1,120}'/g, '<str>'],
   [/(?<![\w.])[-+]?\d+(?:\.\d+)?(?:[a-z]{1,3})?\b/gi, '<n>'],
@@ -80,14 +87,24 @@ function isFrameLine(line: string): boolean {
 const NOISE_LINE =
   /^(?:Traceback \(most recent call last\):|During handling of the above exception, another exception occurred:|The above exception was the direct cause of the following exception:|\s*\.\.\. \d+ (?:more|lines?).*)$/;
 
+/** `text.slice(start, end)`, without the half of a surrogate pair the cut may leave at either end. */
+function cut(text: string, start: number, end?: number): string {
+  let out = text.slice(start, end);
+  const first = out.charCodeAt(0);
+  if (first >= 0xdc00 && first <= 0xdfff) out = out.slice(1);
+  const last = out.charCodeAt(out.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) out = out.slice(0, -1);
+  return out;
+}
+
 /** Prepares raw pasted text (an error line, a traceback, a log, or a phrase) for matching. */
 export function prepareQuery(raw: string): PreparedQuery {
   const clean = sanitize(raw);
   const truncated = clean.length > MAX_INPUT;
-  let text = truncated ? clean.slice(-MAX_INPUT) : clean;
+  let text = truncated ? cut(clean, -MAX_INPUT) : clean;
   let lines = text.split('\n');
   if (lines.length > MAX_LINES) lines = lines.slice(-MAX_LINES);
-  lines = lines.map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l));
+  lines = lines.map((l) => (l.length > MAX_LINE ? cut(l, 0, MAX_LINE) : l));
   text = lines.join('\n').trim();
 
   const kept: string[] = [];
@@ -115,14 +132,14 @@ export function prepareQuery(raw: string): PreparedQuery {
     for (const m of l.matchAll(BARE_CLASS)) exceptions.add(m[0]);
   }
 
-  const focus = normalizeLine(focusRaw.length > 500 ? focusRaw.slice(0, 500) : focusRaw);
+  const focus = normalizeLine(focusRaw.length > 500 ? cut(focusRaw, 0, 500) : focusRaw);
   return {
     text,
     focus,
     errorLines,
     exceptions: [...exceptions],
     fullText: fullTextQuery(focus),
-    kept: kept.join('\n').slice(-20_000),
+    kept: cut(kept.join('\n'), -20_000),
     truncated,
   };
 }
@@ -133,7 +150,8 @@ export function fullTextQuery(normalized: string): string {
     .replace(/<[a-z]+>/g, ' ')
     .replace(/[()[\]{}<>"'`,;!?=|]+/g, ' ')
     .split(/\s+/)
-    .map((w) => w.replace(/^[:.\-]+|[:.\-]+$/g, ''))
+    // `(?<!…)`: the trailing run is tried from its first character only, not from each of them.
+    .map((w) => w.replace(/^[:.\-]+|(?<![:.\-])[:.\-]+$/g, ''))
     .filter((w) => w.length > 1 && !/^\d+$/.test(w));
   const seen = new Set<string>();
   const out: string[] = [];

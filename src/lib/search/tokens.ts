@@ -70,7 +70,8 @@ export function tokenize(text: string, options: TokenizeOptions = {}): string[] 
         if (segmenter && chars.length > 2) for (const { segment } of segmenter.segment(piece)) if ([...segment].length > 2 && HAN.test(segment)) out.push(segment);
         continue;
       }
-      const word = piece.replace(/^\.+|\.+$/g, '');
+      // `(?<!\.)`: trailing dots are tried from the first of them only, so `x……x` stays linear.
+      const word = piece.replace(/^\.+|(?<!\.)\.+$/g, '');
       if (word === '') continue;
       if (word.includes('.')) {
         push(word);

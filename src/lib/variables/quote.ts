@@ -5,10 +5,15 @@
  * cannot be placed there safely (the caller then leaves the placeholder and says why).
  */
 
-/** POSIX shell: one word, whatever the value. Safe characters stay bare; anything else is single-quoted. */
+/**
+ * POSIX shell: one word, whatever the value. Safe characters stay bare; anything else is
+ * single-quoted. After a line break the quote is closed and reopened (`''`), so that no line of
+ * the word starts with the value's text: in an interactive shell a line that starts with `^` is a
+ * quick substitution (`^old^new`), even inside quotes, and a terminal takes `\r` as a line end.
+ */
 export function shellQuote(value: string): string {
   if (value !== '' && /^[A-Za-z0-9_./:@%+=,-]+$/.test(value) && !value.startsWith('-')) return value;
-  return `'${value.replaceAll("'", `'\\''`)}'`;
+  return `'${value.replaceAll("'", `'\\''`).replace(/[\r\n]/g, "$&''")}'`;
 }
 
 export type Layer = 'sh' | 'sh-dq' | 'sh-sq' | 'url' | 'lit';
@@ -17,18 +22,28 @@ export type Context = string; // layers joined by '>' (innermost first), e.g. 'u
 const LAYERS: Record<Layer, (v: string) => string | null> = {
   /** A bare shell word (or part of one): quoted as its own word. */
   sh: (v) => shellQuote(v),
-  /** Inside "…": backslash-escape the four characters that stay special there. */
-  'sh-dq': (v) => (/[\n\r]/.test(v) ? null : v.replace(/[\\$`"]/g, '\\$&')),
+  /**
+   * Inside "…": backslash-escape the four characters that stay special there. `!` cannot be
+   * escaped there (history expansion in an interactive shell; `\!` keeps its backslash): refused.
+   */
+  'sh-dq': (v) => (/[\n\r!]/.test(v) ? null : v.replace(/[\\$`"]/g, '\\$&')),
   /** Inside '…': close, add an escaped quote, reopen. */
   'sh-sq': (v) => (/[\n\r]/.test(v) ? null : v.replaceAll("'", `'\\''`)),
-  /** A path or query part of a URL. */
-  url: (v) => encodeURIComponent(v),
+  /** A path or query part of a URL. Text with a lone surrogate has no percent-encoding (URIError). */
+  url: (v) => {
+    try {
+      return encodeURIComponent(v);
+    } catch {
+      return null;
+    }
+  },
   /** Inside a string literal of the embedded language (SQL '…', Python '…'/"…"): plain characters only. */
   lit: (v) => (/['"\\\n\r`$]/.test(v) ? null : v),
 };
 
+/** Layers are looked up as own properties: `constructor` or `__proto__` is no layer. */
 export function isContext(ctx: string): boolean {
-  return ctx.split('>').every((l) => l in LAYERS);
+  return ctx.split('>').every((l) => Object.hasOwn(LAYERS, l));
 }
 
 /** Encodes `value` for `ctx`; null when it cannot be placed there safely. */
@@ -36,8 +51,8 @@ export function encodeFor(ctx: Context, value: string): string | null {
   let out: string | null = value;
   for (const layer of ctx.split('>')) {
     if (out === null) return null;
-    const encode = LAYERS[layer as Layer] as ((v: string) => string | null) | undefined;
-    if (!encode) return null;
+    if (!Object.hasOwn(LAYERS, layer)) return null;
+    const encode = LAYERS[layer as Layer];
     out = encode(out);
   }
   return out;
