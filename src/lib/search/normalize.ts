@@ -75,7 +75,7 @@ export function sanitize(text: string): string {
 
 const EXCEPTION_LINE =
   /^\s*(?:[\w.]+:\s+)?((?:[A-Za-z_][\w]*\.)*[A-Z]\w*(?:Error|Exception|Exit|Timeout|Refused|Interrupt|Warning|Failure|Full|Exhausted))(?::\s|:?$)/;
-const DOTTED_CLASS = /\b(?:[a-z_][\w]*\.)+[A-Z]\w*(?:Error|Exception|Timeout|Warning|Exit|Failure)\b/g;
+const DOTTED_CLASS = /\b(?:[a-z_][\w]*\.){1,32}[A-Z]\w*(?:Error|Exception|Timeout|Warning|Exit|Failure)\b/g;
 const BARE_CLASS = /(?<![\w.])[A-Z][a-z]\w*(?:Error|Exception|Timeout)\b/g;
 const ERROR_WORDS =
   /\b(?:error|errno|fatal|failed|failure|refused|timed? ?out|timeout|killed|oom|out of memory|exited|unhealthy|denied|not found|no such|unable|cannot|can't|could not|invalid|exception|panic|traceback|warn(?:ing)?)\b|报错|错误|失败|超时|异常|无法|拒绝|退出|崩溃|卡住|不输出|没有/i;
