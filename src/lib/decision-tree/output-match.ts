@@ -31,10 +31,10 @@ export function matchOutput(pasted: string, options: ReadonlyArray<{ match?: Rea
   options.forEach((option, index) => {
     const patterns = (option.match ?? []).flatMap((m) => {
       const compiled = compileTemplate(m.pattern);
-      return compiled.ok ? [compiled.re] : [];
+      return compiled.ok ? [compiled.test] : [];
     });
     if (patterns.length === 0) return;
-    const matched = lines.filter((line) => patterns.some((re) => re.test(line)));
+    const matched = lines.filter((line) => patterns.some((test) => test(line)));
     if (matched.length > 0) out.push({ option: index, lines: [...new Set(matched.map((l) => l.trim()))].slice(0, MAX_LINES_SHOWN) });
   });
   return out;

@@ -121,14 +121,14 @@ function matchProblems(file: string, at: string, node: TreeNode): Problem[] {
         return;
       }
       m.examples.forEach((example, e) => {
-        if (!example.split('\n').some((line) => compiled.re.test(line))) {
+        if (!example.split('\n').some((line) => compiled.test(line))) {
           problems.push({ file, path: `${path}.match[${String(k)}].examples[${String(e)}]`, found: `output the pattern ${JSON.stringify(m.pattern)} does not find`, expected: 'an example the pattern finds in one of its lines' });
         }
       });
       node.options.forEach((sibling, s) => {
         if (s === j) return;
         for (const example of sibling.match?.flatMap((x) => x.examples) ?? []) {
-          if (example.split('\n').some((line) => compiled.re.test(line))) {
+          if (example.split('\n').some((line) => compiled.test(line))) {
             problems.push({ file, path: `${path}.match[${String(k)}].pattern`, found: `${JSON.stringify(m.pattern)}, which also finds an example of options[${String(s)}] (${JSON.stringify(example.slice(0, 80))})`, expected: 'a pattern that tells this answer apart from the others' });
             return;
           }
