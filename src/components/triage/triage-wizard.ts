@@ -100,7 +100,13 @@ class TriageWizard extends HTMLElement {
   /** The step named by the address: the segment after /triage/<tree>/, or the start. */
   #pageNode(tree: TreeView): string {
     const m = new RegExp(`/triage/${tree.tree}/([^/]+)/?$`).exec(location.pathname);
-    return m?.[1] ? decodeURIComponent(m[1]) : tree.start;
+    if (!m?.[1]) return tree.start;
+    // A malformed escape (`%E0%A4%A`) names no step: the wizard starts at the start step.
+    try {
+      return decodeURIComponent(m[1]);
+    } catch {
+      return tree.start;
+    }
   }
 
   #urlFor(tree: TreeView, state: WalkState): string {
