@@ -3,13 +3,14 @@
  * nothing: no test file found, no test run, or (under CI=true) any test skipped. Node's own
  * runner exits 0 in all three cases, so a green run could mean that nothing ran.
  *
- * Usage: node scripts/node-tests.ts <suite>
+ * Usage: node scripts/node-tests.ts <suite>   (unit, dist, verify, or base: the links of the sub-path build)
  * With ARYA_TEST_SUMMARY=<file>, writes the suite's summary there (scripts/test.ts prints it).
  */
 import { spawnSync } from 'node:child_process';
 import { globSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SUB_PATH_ENV } from '../tests/support/sub-path.ts';
 import type { TestSummary } from '../tests/support/test-summary-reporter.ts';
 
 interface Suite {
@@ -18,12 +19,16 @@ interface Suite {
   timeoutMs: number;
   /** Files run one at a time (they start servers, or print tables that must not interleave). */
   serial?: boolean;
+  /** Environment of the run. */
+  env?: Record<string, string>;
 }
 
 export const SUITES: Record<string, Suite> = {
   unit: { pattern: 'tests/unit/**/*.test.ts', timeoutMs: 60_000 },
   dist: { pattern: 'tests/dist/**/*.test.ts', timeoutMs: 60_000 },
   verify: { pattern: 'tests/verify/**/*.test.ts', timeoutMs: 180_000, serial: true },
+  // The link check over the sub-path build (the `base` stage of scripts/test.ts).
+  base: { pattern: 'tests/dist/links.test.ts', timeoutMs: 60_000, env: SUB_PATH_ENV },
 };
 
 export interface SuiteResult extends TestSummary {
@@ -63,7 +68,7 @@ function main(): number {
       `--test-reporter-destination=${summaryFile}`,
       ...files,
     ];
-    const run = spawnSync(process.execPath, args, { stdio: 'inherit' });
+    const run = spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ...suite.env } });
     let summary: TestSummary;
     try {
       summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as TestSummary;

@@ -3,7 +3,7 @@
  * language (see src/lib/search/pagefind-bundle.ts for why), merged into one bundle. Files with the
  * same name in two runs (pagefind.js, the UI, the shared wasm) must be byte-identical.
  *
- * `node scripts/search-index.ts [dist]`
+ * `node scripts/search-index.ts [dist]` (default: $ARYA_DIST, else dist; see astro.config.mjs)
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { LANGS } from '../src/lib/i18n/langs.ts';
 import { mergeEntries, type PagefindEntry } from '../src/lib/search/pagefind-bundle.ts';
 
-const DIST = process.argv[2] ?? 'dist';
+const DIST = process.argv[2] ?? process.env['ARYA_DIST'] ?? 'dist';
 const OUT = join(DIST, 'pagefind');
 const PAGEFIND = join('node_modules', '.bin', 'pagefind');
 const ENTRY = 'pagefind-entry.json';

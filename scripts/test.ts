@@ -8,7 +8,10 @@
  *   build   npm run build: site, search index, offline worker into dist/
  *   dist    node:test over dist/ (links, contract, CSP, budgets)
  *   e2e     Playwright in Debian's Chromium over dist/
+ *   base    the site under a sub-path: built again with base /docs/ into dist-base/, its links
+ *           checked (tests/dist/links.test.ts) and a few steps walked in the browser (tests/base/)
  *
+ * `node scripts/test.ts <stage>…` runs only the stages named (`npm run test:base` is `base`).
  * The system packages the verify and browser stages need (Debian's chromium, redis-server,
  * postgresql, shellcheck, python3-redis) are installed in one apt-get run that starts at once
  * in the background (when root and missing), so the download overlaps the type check.
@@ -18,6 +21,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SuiteResult } from './node-tests.ts';
+import { SUB_PATH, SUB_PATH_ENV } from '../tests/support/sub-path.ts';
 import { installMissing } from '../tests/support/system-packages.ts';
 
 interface StageResult {
@@ -63,7 +67,7 @@ async function nodeSuite(name: string): Promise<StageResult> {
     ? `${String(r.passed)}/${String(r.tests)} passed in ${String(r.files)} files${r.skipped ? `, ${String(r.skipped)} skipped` : ''}${r.problem ? ` — ${r.problem.split('\n')[0] ?? ''}` : ''}`
     : 'no summary';
   const slowest = r ? slowestOf(r.slowest?.ms, r.slowest?.name, r.timeoutMs) : undefined;
-  return { name, ok: code === 0, seconds: seconds(start), what, ...(slowest ? { slowest } : {}) };
+  return { name, ok: code === 0 && r !== undefined, seconds: seconds(start), what, ...(slowest ? { slowest } : {}) };
 }
 
 async function check(): Promise<StageResult> {
@@ -74,10 +78,12 @@ async function check(): Promise<StageResult> {
   return { name: 'check', ok: code === 0 && m !== null, seconds: seconds(start), what };
 }
 
+const htmlPages = (dir: string) => (existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length : 0);
+
 async function build(): Promise<StageResult> {
   const start = performance.now();
   const { code } = await run('npm', ['run', '--silent', 'build']);
-  const pages = existsSync('dist') ? readdirSync('dist', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length : 0;
+  const pages = htmlPages('dist');
   return { name: 'build', ok: code === 0 && pages > 0, seconds: seconds(start), what: `${String(pages)} HTML pages in dist/` };
 }
 
@@ -90,12 +96,12 @@ interface PlaywrightSuite {
   specs?: Array<{ title: string; tests: Array<{ timeout: number; results: Array<{ duration: number }> }> }>;
 }
 
-async function e2e(packages: Promise<void>): Promise<StageResult> {
+/** Runs an npm script that runs Playwright; what ran, from its JSON report. */
+async function playwright(name: string, script: string): Promise<StageResult> {
   const start = performance.now();
-  await packages;
-  const file = join(tmp, 'e2e.json');
-  const { code } = await run('npm', ['run', '--silent', 'test:e2e'], { ARYA_E2E_JSON: file });
-  if (!existsSync(file)) return { name: 'e2e', ok: false, seconds: seconds(start), what: 'Playwright wrote no report' };
+  const file = join(tmp, `${name}.json`);
+  const { code } = await run('npm', ['run', '--silent', script], { ARYA_E2E_JSON: file });
+  if (!existsSync(file)) return { name, ok: false, seconds: seconds(start), what: 'Playwright wrote no report' };
   const report = JSON.parse(readFileSync(file, 'utf8')) as PlaywrightReport;
   const { expected, unexpected, skipped, flaky } = report.stats;
   let worst: { share: number; ms: number; timeout: number; title: string } | undefined;
@@ -115,7 +121,30 @@ async function e2e(packages: Promise<void>): Promise<StageResult> {
   const ok = code === 0 && total > 0 && unexpected === 0 && (!process.env['CI'] || skipped === 0);
   const what = `${String(expected)}/${String(total)} passed${unexpected ? `, ${String(unexpected)} failed` : ''}${flaky ? `, ${String(flaky)} flaky` : ''}${skipped ? `, ${String(skipped)} skipped` : ''}`;
   const slowest = worst ? slowestOf(worst.ms, worst.title, worst.timeout) : undefined;
-  return { name: 'e2e', ok, seconds: seconds(start), what, ...(slowest ? { slowest } : {}) };
+  return { name, ok, seconds: seconds(start), what, ...(slowest ? { slowest } : {}) };
+}
+
+async function e2e(packages: Promise<void>): Promise<StageResult> {
+  await packages;
+  return playwright('e2e', 'test:e2e');
+}
+
+/**
+ * The site under a sub-path, as a host serving it from /docs/ would: one build into dist-base/
+ * (dist/ is left as it is), its links checked, and a few browser steps there.
+ */
+async function base(packages: Promise<void>): Promise<StageResult> {
+  const start = performance.now();
+  const where = `${SUB_PATH.dist}/ under ${SUB_PATH.base}`;
+  const done = (ok: boolean, what: string, slowest?: string): StageResult => ({ name: 'base', ok, seconds: seconds(start), what, ...(slowest ? { slowest } : {}) });
+  const built = await run('npm', ['run', '--silent', 'build'], SUB_PATH_ENV);
+  const pages = htmlPages(SUB_PATH.dist);
+  if (built.code !== 0 || pages === 0) return done(false, `${where}: the build failed`);
+  const links = await nodeSuite('base');
+  if (!links.ok) return done(false, `${where}: links ${links.what}`);
+  await packages;
+  const browser = await playwright('base', 'test:e2e:base');
+  return done(browser.ok, `${where}: ${String(pages)} pages, links ${links.what.replace(/ in 1 files$/, '')}, browser ${browser.what}`, browser.slowest);
 }
 
 function printSummary(total: number): void {
@@ -130,23 +159,37 @@ function printSummary(total: number): void {
 
 async function main(): Promise<number> {
   const start = performance.now();
-  // Started now, awaited by the stages that need them: apt-get downloads while astro checks types.
-  const packages = installMissing().then((line) => {
-    if (line) console.log(`# ${line}`);
-  });
-  const stages: Array<() => Promise<StageResult>> = [
-    check,
-    () => nodeSuite('unit'),
-    async () => {
-      await packages;
-      return nodeSuite('verify');
-    },
-    build,
-    () => nodeSuite('dist'),
-    () => e2e(packages),
+  const only = process.argv.slice(2);
+  let installing: Promise<void> | undefined;
+  const packages = () =>
+    (installing ??= installMissing().then((line) => {
+      if (line) console.log(`# ${line}`);
+    }));
+  const all: Array<[string, () => Promise<StageResult>]> = [
+    ['check', check],
+    ['unit', () => nodeSuite('unit')],
+    [
+      'verify',
+      async () => {
+        await packages();
+        return nodeSuite('verify');
+      },
+    ],
+    ['build', build],
+    ['dist', () => nodeSuite('dist')],
+    ['e2e', () => e2e(packages())],
+    ['base', () => base(packages())],
   ];
+  const unknown = only.filter((name) => !all.some(([n]) => n === name));
+  if (unknown.length > 0) {
+    console.error(`unknown stage ${unknown.join(', ')}; stages: ${all.map(([n]) => n).join(', ')}`);
+    return 2;
+  }
+  const stages = only.length > 0 ? all.filter(([n]) => only.includes(n)) : all;
+  // Started now when a stage needs them, so apt-get downloads while astro checks types.
+  if (stages.some(([n]) => ['verify', 'e2e', 'base'].includes(n))) void packages();
   try {
-    for (const stage of stages) {
+    for (const [, stage] of stages) {
       const r = await stage();
       results.push(r);
       if (!r.ok) break;
@@ -154,7 +197,7 @@ async function main(): Promise<number> {
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-  await packages.catch(() => undefined);
+  await installing?.catch(() => undefined);
   printSummary(seconds(start));
   return results.every((r) => r.ok) && results.length === stages.length ? 0 : 1;
 }

@@ -23,7 +23,10 @@ import { LANGS } from '../../src/lib/i18n/langs.ts';
 import { htmlLang } from '../../src/lib/i18n/index.ts';
 import { partOfFile, pathOfFile, UNBUILT, type ManifestFile, type Part } from '../../src/lib/offline/plan.ts';
 
-const DIST = process.argv[2] ?? 'dist';
+// `node scripts/offline/build.ts [dist]` (default: $ARYA_DIST, else dist). The paths listed are
+// relative to the site's root, and the worker resolves them against its scope, so the same list
+// serves a site under a sub-path base.
+const DIST = process.argv[2] ?? process.env['ARYA_DIST'] ?? 'dist';
 const files = readdirSync(DIST, { recursive: true, encoding: 'utf8' })
   .map((f) => f.split(sep).join('/'))
   .filter((f) => statSync(join(DIST, f)).isFile())

@@ -1,15 +1,15 @@
 /**
- * Checks over the production build in dist/ (run after `npm run build`): internal links and
- * anchors, the page contract the outside world relies on, and the security policy.
+ * Checks over the production build in dist/ (run after `npm run build`): the page contract the
+ * outside world relies on, and the security policy (links and anchors: links.test.ts).
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join, sep } from 'node:path';
 import { describe, test } from 'node:test';
-import { checkLinks } from '../../src/lib/links/check.ts';
 import { axePlan } from '../support/axe-plan.ts';
 import { readGuides } from '../support/guide-files.ts';
+import { checkLinks, tagsIn } from '../support/links.ts';
 import { decodeHTML } from 'entities';
 
 const DIST = 'dist';
@@ -35,11 +35,6 @@ describe('the built site', () => {
     assert.ok(pages.size > 0);
   });
 
-  test('has no broken internal link or #anchor', () => {
-    const broken = checkLinks(pages, files);
-    assert.deepEqual(broken, [], broken.map((b) => `${b.page}: ${b.href} (${b.reason})`).join('\n'));
-  });
-
   test('has a guide page for every entry, whose article carries its section number', () => {
     assert.equal(entries.length, 26);
     for (const e of entries) {
@@ -59,16 +54,52 @@ describe('the built site', () => {
     }
   });
 
-  test('sends a Content-Security-Policy on every page, with no inline script allowed', () => {
+  test("sends a Content-Security-Policy on every page, with no 'unsafe-inline' (or eval) in any directive", () => {
     for (const [path, html] of pages) {
       const policy = csp(html);
       assert.ok(policy, `${path} has no CSP`);
-      const scriptSrc = /script-src([^;]*)/.exec(policy)?.[1] ?? '';
-      assert.ok(scriptSrc, `${path}: no script-src`);
-      assert.doesNotMatch(scriptSrc, /'unsafe-inline'|'unsafe-eval'/, path);
-      assert.match(policy, /default-src 'self'/, path);
-      assert.match(policy, /object-src 'none'/, path);
+      const directives = new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name = '', ...values]) => [name, values]));
+      assert.ok(directives.get('script-src'), `${path}: no script-src`);
+      assert.deepEqual(directives.get('style-src'), ["'self'"], `${path}: style-src`);
+      for (const [name, values] of directives) {
+        assert.ok(!values.includes("'unsafe-inline'") && !values.includes("'unsafe-eval'"), `${path}: ${name} ${values.join(' ')}`);
+      }
+      assert.deepEqual(directives.get('default-src'), ["'self'"], path);
+      assert.deepEqual(directives.get('object-src'), ["'none'"], path);
     }
+  });
+
+  test('has no style attribute and no <style> element on any page, so the policy blocks nothing', () => {
+    const found: string[] = [];
+    for (const [path, html] of pages) {
+      for (const tag of tagsIn(html)) {
+        if (tag.attributes.has('style')) found.push(`${path}: <${tag.name} style="${tag.attributes.get('style') ?? ''}">`);
+        if (tag.name === 'style') found.push(`${path}: <style>`);
+      }
+    }
+    assert.deepEqual(found.slice(0, 10), [], `${String(found.length)} inline styles`);
+  });
+
+  test('defines every code colour class a page uses in a stylesheet the page links, the steps a wizard brings in included', () => {
+    const rules = new Map<string, Set<string>>();
+    const definedBy = (href: string) => {
+      let set = rules.get(href);
+      if (!set) rules.set(href, (set = new Set([...readFileSync(join(DIST, href), 'utf8').matchAll(/\.(s\d+)\{/g)].map((m) => m[1] ?? ''))));
+      return set;
+    };
+    const codeClasses = (html: string) => new Set([...html.matchAll(/\sclass="([^"]*)"/g)].flatMap((m) => (m[1] ?? '').split(' ')).filter((c) => /^s\d+$/.test(c)));
+    let checked = 0;
+    for (const [path, html] of pages) {
+      const linked = new Set([...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].flatMap((m) => [...definedBy(m[1] ?? '')]));
+      // A step page shows its tree's other steps, code included, from the all-steps page.
+      const tree = /^(\/(?:zh|en)\/triage\/[^/]+\/)/.exec(path)?.[1];
+      const used = new Set([...codeClasses(html), ...(tree ? codeClasses(pages.get(`${tree}all/`) ?? '') : [])]);
+      const missing = [...used].filter((c) => !linked.has(c));
+      assert.deepEqual(missing, [], `${path} uses code classes its stylesheets do not define`);
+      if (used.size > 0) checked++;
+    }
+    console.log(`code colours: ${String(checked)} pages use code classes, all defined by their stylesheets`);
+    assert.ok(checked > 100, `only ${String(checked)} pages with code`);
   });
 
   test('hashes every inline script it ships, so the CSP lets it run', async () => {
@@ -114,7 +145,7 @@ describe('the built site', () => {
     }
     // The same checker as every page's links, over a page made of the list's links.
     const list = `<html><body>${[...links.keys()].map((href) => `<a href="${href}">x</a>`).join('')}</body></html>`;
-    const broken = checkLinks(new Map([...pages, ['/errors.json', list]]), files).filter((b) => b.page === '/errors.json');
+    const broken = checkLinks({ pages: new Map([...pages, ['/errors.json', list]]), files, stylesheets: new Map() }).filter((b) => b.page === '/errors.json');
     assert.deepEqual(broken, [], broken.map((b) => `${links.get(b.href) ?? ''}: ${b.href} (${b.reason})`).join('\n'));
     console.log(`errors.json: ${String(json.errors.length)} codes, ${String(links.size)} links checked`);
   });

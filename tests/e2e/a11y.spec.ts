@@ -5,7 +5,8 @@
  * markup is proven to be that of a checked page are left out (tests/support/axe-plan.ts; the
  * proof is re-checked in tests/dist/site.test.ts).
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/browser-test.ts';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { axePlan } from '../support/axe-plan.ts';

@@ -8,7 +8,8 @@
  * The second build is a real one: beforeAll builds a copy of the project with the guide changed
  * (about 15 s). The site is served from a symlink that the deploy swaps, as a host would.
  */
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, test } from '../support/browser-test.ts';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/browser-test.ts';
 import { guidePages } from './pages/built-pages.ts';
 import { GuidePage } from './pages/guide-page.ts';
 

@@ -4,7 +4,8 @@
  * Deploying a new build while reading is tests/e2e/deploy.spec.ts. These tests run on their own
  * port against their own copy of dist/, so the service worker and caches are theirs alone.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/browser-test.ts';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

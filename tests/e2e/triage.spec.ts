@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/browser-test.ts';
 import { WizardPage } from './pages/wizard-page.ts';
 
 test.describe('triage wizard', () => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/browser-test.ts';
 
 const code = (page: import('@playwright/test').Page, variable: string) =>
   page.locator('[data-code-block]', { has: page.locator(`.var-slot[data-var="${variable}"]`) }).first();

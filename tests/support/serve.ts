@@ -3,13 +3,18 @@
  * index.html, 404.html for anything missing). Astro 7's `astro preview` refuses to start while
  * another preview of the same project runs (e.g. the developer's `npm start`), and Node's default
  * 16 KB header limit would reject the 1 MB `?q=` the search tests send.
- * Usage: node tests/support/serve.ts <port> [folder, default dist]
+ * With a mount path (`/docs/`), the folder is served under it, as a host serving the site from a
+ * sub-path would, and anything outside it is a plain 404 that names the mount, so a URL that
+ * leaves the base fails visibly.
+ * Usage: node tests/support/serve.ts <port> [folder, default dist] [mount, default /]
  */
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const ROOT = resolve(process.argv[3] ?? 'dist');
+const MOUNT = process.argv[4] ?? '/';
+if (!/^\/(?:[^/]+\/)*$/.test(MOUNT)) throw new Error(`mount must start and end with a slash: ${MOUNT}`);
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -45,7 +50,12 @@ function fileFor(urlPath: string): string | undefined {
 const port = Number(process.argv[2] ?? 4329);
 createServer({ maxHeaderSize: 8 * 1024 * 1024 }, (req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const file = fileFor(url.pathname);
+  if (!url.pathname.startsWith(MOUNT)) {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' });
+    res.end(`404: ${url.pathname} is outside ${MOUNT}, where this site is served\n`);
+    return;
+  }
+  const file = fileFor(`/${url.pathname.slice(MOUNT.length)}`);
   const status = file ? 200 : 404;
   const served = file ?? join(ROOT, '404.html');
   res.writeHead(status, {
@@ -53,4 +63,4 @@ createServer({ maxHeaderSize: 8 * 1024 * 1024 }, (req, res) => {
     'Cache-Control': 'no-cache',
   });
   createReadStream(served).pipe(res);
-}).listen(port, '127.0.0.1', () => console.log(`serving dist/ on http://127.0.0.1:${String(port)}/`));
+}).listen(port, '127.0.0.1', () => console.log(`serving ${ROOT} on http://127.0.0.1:${String(port)}${MOUNT}`));

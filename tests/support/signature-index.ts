@@ -1,11 +1,23 @@
 /** The search index compiled from the guide files as the build compiles it, and the query sets (for Node tests). */
-import { readFileSync } from 'node:fs';
-import { indexRecord } from '../../src/lib/search/index-record.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { TreeSchema } from '../../src/lib/decision-tree/schema.ts';
+import { errorCatalogue } from '../../src/lib/guides/error-codes.ts';
+import { errorAnswers, indexRecord, treeOutcomes } from '../../src/lib/search/index-record.ts';
+import { slotsIn } from '../../src/lib/variables/context.ts';
+import { VARIABLES } from '../../src/lib/variables/definitions.ts';
 import { compileSignatureIndex, type SignatureIndex } from '../../src/lib/search/signatures.ts';
 import { readGuides } from './guide-files.ts';
 
-export function signatureIndexFromGuides(folder = 'src/content/guides'): SignatureIndex {
-  return compileSignatureIndex(readGuides(folder).guides.map(indexRecord));
+export function signatureIndexFromGuides(folder = 'src/content/guides', treesFolder = 'src/content/trees'): SignatureIndex {
+  const treeList = readdirSync(treesFolder)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => ({ id: f.replace(/\.yaml$/, ''), tree: TreeSchema.parse(parse(readFileSync(join(treesFolder, f), 'utf8'))) }));
+  const trees = treeOutcomes(treeList.map((t) => t.tree));
+  const { guides } = readGuides(folder);
+  const { families } = errorCatalogue(guides, new Map(treeList.map((t) => [t.id, new Set(t.tree.nodes.map((n) => n.id))])));
+  return compileSignatureIndex(guides.map((g) => indexRecord(g, trees)), errorAnswers(families, treeList, (code, lang) => slotsIn(code, lang, VARIABLES)));
 }
 
 export interface CorpusQuery {

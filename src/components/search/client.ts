@@ -10,10 +10,27 @@
 import type { Lang } from '../../lib/i18n/langs.ts';
 import { excerptSegments, type ExcerptSegment } from '../../lib/search/excerpt.ts';
 import { prepareQuery, type PreparedQuery } from '../../lib/search/normalize.ts';
-import { cascade, rankQuery } from '../../lib/search/query.ts';
+import { cascade, rankQuery, type SectionResult } from '../../lib/search/query.ts';
+import type { ErrorAnswer } from '../../lib/search/signatures.ts';
+import { fillSlots } from '../../lib/variables/values.ts';
+import { loadValues } from '../variables/stored-values.ts';
+
+/** A known error's likely cause and first check, shown with the first result. */
+export interface ResultAnswer {
+  cause: string;
+  /** The fix in the guide (section and heading). */
+  fixHref: string;
+  /** The wizard step that checks it. */
+  stepHref?: string;
+  stepTitle?: string;
+  /** The step's first command, the reader's values in place. */
+  command?: { lang: string; code: string };
+}
 
 export interface ResultItem {
   href: string;
+  /** Set on the first result when it is a known error with a code: what to do now. */
+  answer?: ResultAnswer;
   title: string;
   section?: string;
   /** Matched a known error signature. */
@@ -26,13 +43,25 @@ export interface ResultItem {
   source: 'signature' | 'fulltext';
 }
 
-export interface SearchOutcome {
-  query: PreparedQuery;
+export interface FullTextOutcome {
+  /** Pagefind's results not already among the section results, in its order. */
   items: ResultItem[];
-  /** Which full-text query found the full-text results ('' when none did). */
+  /** Which full-text query found them ('' when none did). */
   fullTextQuery: string;
-  /** Pagefind could not be loaded: signature results only. */
-  fullTextUnavailable: boolean;
+  /** Pagefind could not be loaded. */
+  unavailable: boolean;
+}
+
+/**
+ * A search in two answers. The section index (a few small files) answers first, so the reader
+ * sees results at once; Pagefind's full text joins when it is ready, as items to add after them,
+ * never reordering what is shown.
+ */
+export interface SearchRun {
+  query: PreparedQuery;
+  /** The section index's answer; undefined when the index could not be loaded. */
+  sections: ResultItem[] | undefined;
+  fullText: Promise<FullTextOutcome>;
 }
 
 interface PagefindResultData {
@@ -91,48 +120,60 @@ function loadPagefind(base: string): Promise<Pagefind> {
   return pagefind;
 }
 
-/** Starts loading everything a search needs, e.g. when the search field gets focus. */
+/** Starts loading what the first answer needs (the section index), e.g. when the search field gets focus. */
 export function preload(base: string): void {
   void indexFile(base, 'meta').catch(() => undefined);
-  void loadPagefind(base).catch(() => undefined);
+}
+
+const hasAnswer = (hit: SectionResult | undefined) => hit?.answer !== undefined;
+
+function answerOf(answer: ErrorAnswer, slug: string, lang: Lang, base: string, values: Record<string, string>): ResultAnswer {
+  const step = answer.step;
+  return {
+    cause: answer.cause[lang] ?? '',
+    fixHref: `${base}${lang}/guides/${slug}/#${answer.fix[lang] ?? 'solutions'}`,
+    ...(step ? { stepHref: `${base}${lang}/triage/${step.tree}/${step.start ? '' : `${step.node}/`}`, stepTitle: (step.title[lang] ?? '').replace(/`([^`]+)`/g, '$1') } : {}),
+    ...(step?.command ? { command: { lang: step.command.lang, code: fillSlots(step.command.code, step.command.slots, values) } } : {}),
+  };
 }
 
 function pathOf(url: string): string {
   return url.replace(/[#?].*$/, '');
 }
 
-export async function search(raw: string, lang: Lang, base: string): Promise<SearchOutcome> {
+export async function search(raw: string, lang: Lang, base: string): Promise<SearchRun> {
   const ranked = await rankQuery(raw, lang, (name) => indexFile(base, name)).catch(() => undefined);
   const query = ranked?.query ?? prepareQuery(raw);
-  const hits = ranked?.sections;
-  const items: ResultItem[] = [];
-  if (hits) {
-    for (const hit of hits) {
-      items.push({
-        href: `${base}${lang}/guides/${hit.slug}/`,
-        title: hit.title,
-        section: hit.section,
-        known: hit.known,
-        ...(hit.matched ? { matched: hit.matched } : {}),
-        ...(hit.lang && hit.lang !== lang ? { matchedLang: hit.lang } : {}),
-        excerpt: [],
-        source: 'signature',
-      });
-    }
-  }
+  const values = hasAnswer(ranked?.sections[0]) ? loadValues() : {};
+  const sections = ranked?.sections.map(
+    (hit, i): ResultItem => ({
+      href: `${base}${lang}/guides/${hit.slug}/`,
+      ...(i === 0 && hit.answer ? { answer: answerOf(hit.answer, hit.slug, lang, base, values) } : {}),
+      title: hit.title,
+      section: hit.section,
+      known: hit.known,
+      ...(hit.matched ? { matched: hit.matched } : {}),
+      ...(hit.lang && hit.lang !== lang ? { matchedLang: hit.lang } : {}),
+      excerpt: [],
+      source: 'signature',
+    }),
+  );
+  const shown = new Set((sections ?? []).map((i) => pathOf(i.href)));
+  return { query, sections, fullText: fullText(query, base, shown) };
+}
 
-  let fullTextQuery = '';
-  let fullTextUnavailable = false;
+/** Pagefind's results for the query, through the fallback cascade, leaving out pages already shown. */
+async function fullText(query: PreparedQuery, base: string, shown: ReadonlySet<string>): Promise<FullTextOutcome> {
   try {
     const pf = await loadPagefind(base);
     for (const term of cascade(query)) {
       const found = await pf.search(term);
       if (found.results.length === 0) continue;
-      fullTextQuery = term;
       const data = await Promise.all(found.results.slice(0, 8).map((r) => r.data()));
+      const items: ResultItem[] = [];
       for (const d of data) {
         const path = pathOf(d.url);
-        if (items.some((i) => pathOf(i.href) === path)) continue;
+        if (shown.has(path) || items.some((i) => pathOf(i.href) === path)) continue;
         const sub = d.sub_results?.find((s) => s.url.includes('#') && s.title !== d.meta.title);
         items.push({
           href: sub?.url ?? d.url,
@@ -142,11 +183,10 @@ export async function search(raw: string, lang: Lang, base: string): Promise<Sea
           source: 'fulltext',
         });
       }
-      break;
+      return { items, fullTextQuery: term, unavailable: false };
     }
+    return { items: [], fullTextQuery: '', unavailable: false };
   } catch {
-    fullTextUnavailable = true;
+    return { items: [], fullTextQuery: '', unavailable: true };
   }
-  if (!hits && fullTextUnavailable) throw new Error('search index unavailable');
-  return { query, items, fullTextQuery, fullTextUnavailable };
 }

@@ -9,10 +9,14 @@
  * `meta` with old shards, and an old tab still finds its own files in the old build's cache.
  */
 import { createHash } from 'node:crypto';
-import { indexRecord } from '../../lib/search/index-record.ts';
+import { errorAnswers, indexRecord, treeOutcomes } from '../../lib/search/index-record.ts';
+import { slotsIn } from '../../lib/variables/context.ts';
+import { VARIABLES } from '../../lib/variables/definitions.ts';
+import { loadErrors } from '../errors/load.ts';
 import { indexFiles } from '../../lib/search/shards.ts';
 import { compileSignatureIndex } from '../../lib/search/signatures.ts';
 import { loadGuides } from '../guide/load.ts';
+import { loadTrees } from '../triage/load.ts';
 
 export interface SearchIndexFiles {
   /** File name without `.json` → its JSON text. */
@@ -27,7 +31,10 @@ let built: Promise<SearchIndexFiles> | undefined;
 
 export function searchIndexFiles(): Promise<SearchIndexFiles> {
   built ??= (async () => {
-    const index = compileSignatureIndex((await loadGuides()).map(indexRecord));
+    const trees = await loadTrees();
+    const outcomes = treeOutcomes(trees.map((t) => t.tree));
+    const answers = errorAnswers(await loadErrors(), trees, (code, lang) => slotsIn(code, lang, VARIABLES));
+    const index = compileSignatureIndex((await loadGuides()).map((g) => indexRecord(g, outcomes)), answers);
     const plain = indexFiles(index);
     const files = new Map<string, string>();
     const names: Record<string, string> = {};

@@ -2,11 +2,79 @@
  * Renders search results with DOM methods and text nodes only: titles, signatures and excerpts
  * from the index never become HTML. `<mark>` is created as an element for highlighted words.
  */
-import type { ResultItem } from './client.ts';
+import '../code/copy-button.ts';
+import type { ResultAnswer, ResultItem } from './client.ts';
 
 export interface ResultLabels {
   known: string;
   matchedOther: string;
+}
+
+export interface AnswerLabels {
+  title: string;
+  cause: string;
+  check: string;
+  step: string;
+  fix: string;
+  copy: string;
+  copyLabel: string;
+  copied: string;
+  copyFailed: string;
+}
+
+/**
+ * A known error's answer, shown above the results: the likely cause, the first check (its command
+ * with a copy button, as every code block has) and links to the wizard step and to the fix.
+ */
+export function renderAnswer(answer: ResultAnswer, labels: AnswerLabels): HTMLElement {
+  const card = document.createElement('section');
+  card.className = 'search-answer';
+  card.setAttribute('data-search-answer', '');
+  card.setAttribute('aria-label', labels.title);
+  const cause = document.createElement('p');
+  cause.append(text('strong', '', `${labels.cause}: `), answer.cause);
+  card.append(cause);
+  if (answer.command) {
+    card.append(text('p', 'search-answer-check', labels.check));
+    const block = document.createElement('div');
+    block.className = 'code-block';
+    block.setAttribute('data-code-block', '');
+    const bar = document.createElement('div');
+    bar.className = 'code-toolbar';
+    bar.append(text('span', 'code-lang', answer.command.lang));
+    const copy = document.createElement('copy-button');
+    copy.dataset['copied'] = labels.copied;
+    copy.dataset['failed'] = labels.copyFailed;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.hidden = true;
+    button.setAttribute('aria-label', labels.copyLabel);
+    button.textContent = labels.copy;
+    const status = text('span', 'copy-status', '');
+    status.setAttribute('role', 'status');
+    status.setAttribute('aria-live', 'polite');
+    copy.append(button, status);
+    bar.append(copy);
+    const pre = document.createElement('pre');
+    pre.tabIndex = 0;
+    pre.append(text('code', '', answer.command.code));
+    block.append(bar, pre);
+    card.append(block);
+  }
+  const links = document.createElement('p');
+  links.className = 'search-answer-links';
+  if (answer.stepHref) {
+    const a = text('a', '', `${labels.step}: ${answer.stepTitle ?? ''}`) as HTMLAnchorElement;
+    a.href = answer.stepHref;
+    a.setAttribute('data-answer-step', '');
+    links.append(a, ' · ');
+  }
+  const fix = text('a', '', labels.fix) as HTMLAnchorElement;
+  fix.href = answer.fixHref;
+  fix.setAttribute('data-answer-fix', '');
+  links.append(fix);
+  card.append(links);
+  return card;
 }
 
 function text(tag: string, className: string, value: string): HTMLElement {

@@ -1,21 +1,27 @@
 /**
  * Results as you type under the header field, as an ARIA combobox: ArrowDown/ArrowUp move through
  * the results, Enter opens the active one (or the results page), Escape closes, then clears.
- * Input is debounced; a stale answer never replaces a newer one (each run takes a ticket), and an
- * answer never takes away the option the reader has just selected: the same results are not
- * drawn again, and a selected result that is still there stays selected.
+ * Typing is debounced; a paste runs at once. The section index answers first and its results
+ * show at once; Pagefind's full-text results join below them when ready, never reordering them.
+ * A stale answer never replaces a newer one (each run takes a ticket), and an answer never
+ * takes away the option the reader has just selected: the same results are not drawn again, and
+ * a selected result that is still there stays selected.
  *
  * The popup's `data-state` says where it is: `pending` (typed, waiting for the debounce),
- * `running`, `done` (the results shown are those of the text in the field) or `failed`.
+ * `running`, `partial` (the section index's results shown, full text still coming), `done`
+ * (every result of the text in the field is shown) or `failed`.
  */
 import type { Lang } from '../../lib/i18n/langs.ts';
-import { preload, search } from './client.ts';
-import { renderResult } from './result-item.ts';
+import { preload, search, type ResultItem } from './client.ts';
+import { fitsInUrl, resultsAddress } from './query-address.ts';
+import { renderAnswer, renderResult, type AnswerLabels } from './result-item.ts';
+import type { SiteSearch } from './site-search.ts';
 
 const DEBOUNCE_MS = 150;
+const SHOWN = 8;
 const attached = new WeakSet<HTMLElement>();
 
-export function attach(host: HTMLElement, input: HTMLInputElement): void {
+export function attach(host: SiteSearch, input: HTMLInputElement): void {
   if (attached.has(host)) return;
   attached.add(host);
   const popup = host.querySelector<HTMLElement>('[data-search-popup]');
@@ -25,10 +31,10 @@ export function attach(host: HTMLElement, input: HTMLInputElement): void {
   const form = host.querySelector('form');
   if (!popup || !list || !status || !all || !form) return;
   const labels = JSON.parse(host.dataset['labels'] ?? '{}') as Record<string, string>;
-  const label = (key: string, vars: Record<string, string> = {}) =>
-    (labels[key] ?? key).replace(/\{(\w+)\}/g, (w, k: string) => vars[k] ?? w);
+  const label = (key: string, vars: Record<string, string> = {}) => (labels[key] ?? key).replace(/\{(\w+)\}/g, (w, k: string) => vars[k] ?? w);
   const lang = (host.dataset['lang'] ?? 'en') as Lang;
   const base = host.dataset['base'] ?? '/';
+  const resultsPath = new URL(form.action, location.href).pathname;
   preload(base);
 
   input.setAttribute('role', 'combobox');
@@ -58,58 +64,85 @@ export function attach(host: HTMLElement, input: HTMLInputElement): void {
       input.removeAttribute('aria-activedescendant');
     }
   };
+  const option = (item: ResultItem, i: number) => {
+    const li = renderResult(item, { known: label('known'), matchedOther: label('matchedOther') }, `site-search-option-${String(i)}`);
+    li.setAttribute('role', 'option');
+    li.setAttribute('aria-selected', 'false');
+    li.querySelector('a')?.setAttribute('tabindex', '-1');
+    return li;
+  };
+  const hrefs = (els: ReadonlyArray<Element>) => els.map((el) => el.querySelector('a')?.getAttribute('href') ?? '').join('\n');
+  /** Shows these results; the same list is not drawn again, and a selected result that stays keeps its selection. */
+  const show = (items: ResultItem[]) => {
+    const lis = items.slice(0, SHOWN).map(option);
+    if (hrefs(lis) === hrefs(options())) return;
+    const selected = options()[active]?.querySelector('a')?.getAttribute('href');
+    list.replaceChildren(...lis);
+    setActive(selected === undefined ? -1 : lis.findIndex((li) => li.querySelector('a')?.getAttribute('href') === selected));
+  };
+  const answerLabels = JSON.parse(host.dataset['answerLabels'] ?? '{}') as AnswerLabels;
+  /** The first result's answer (a known error's cause and first check), above the list. */
+  const answer = (items: ResultItem[]) => {
+    const first = items[0]?.answer;
+    const shown = popup.querySelector('[data-search-answer]');
+    if (!first) shown?.remove();
+    else if (shown?.getAttribute('data-for') !== items[0]?.href) {
+      const card = renderAnswer(first, answerLabels);
+      card.setAttribute('data-for', items[0]?.href ?? '');
+      if (shown) shown.replaceWith(card);
+      else popup.insertBefore(card, list);
+    }
+  };
+  const say = (q: string, n: number) => {
+    const shown = q.replace(/\s+/g, ' ').trim().slice(0, 80);
+    status.textContent = n === 0 ? label('none', { q: shown }) : n === 1 ? label('resultsOne', { q: shown }) : label('results', { n: String(Math.min(n, SHOWN)), q: shown });
+  };
 
   const run = async (q: string) => {
     const mine = ++ticket;
     popup.dataset['state'] = 'running';
-    const url = new URL(all.href, location.href);
-    url.searchParams.set('q', q.length > 2000 ? q.slice(-2000) : q);
-    all.href = url.pathname + url.search;
+    // The link to every result: the query in the address when it fits (the click below carries a long one).
+    all.href = fitsInUrl(q) ? resultsAddress(resultsPath, q) : resultsPath;
     if (q.trim() === '') {
       list.replaceChildren();
+      answer([]);
       open(false);
       popup.dataset['state'] = 'done';
       return;
     }
     status.textContent = label('searching');
     open(true);
-    try {
-      const outcome = await search(q, lang, base);
-      if (mine !== ticket) return;
-      const items = outcome.items.slice(0, 8).map((item, i) => {
-        const li = renderResult(item, { known: label('known'), matchedOther: label('matchedOther') }, `site-search-option-${String(i)}`);
-        li.setAttribute('role', 'option');
-        li.setAttribute('aria-selected', 'false');
-        li.querySelector('a')?.setAttribute('tabindex', '-1');
-        return li;
-      });
-      const hrefs = (els: ReadonlyArray<Element>) => els.map((el) => el.querySelector('a')?.getAttribute('href') ?? '').join('\n');
-      const selected = options()[active]?.querySelector('a')?.getAttribute('href');
-      if (hrefs(items) !== hrefs(options())) {
-        list.replaceChildren(...items);
-        const keep = selected === undefined ? -1 : items.findIndex((li) => li.querySelector('a')?.getAttribute('href') === selected);
-        setActive(keep);
-      }
-      const shown = q.replace(/\s+/g, ' ').trim().slice(0, 80);
-      status.textContent =
-        items.length === 0
-          ? label('none', { q: shown })
-          : items.length === 1
-            ? label('resultsOne', { q: shown })
-            : label('results', { n: String(items.length), q: shown });
-      popup.dataset['state'] = 'done';
-    } catch {
-      if (mine !== ticket) return;
+    const found = await search(q, lang, base).catch(() => undefined);
+    if (mine !== ticket) return;
+    const items = [...(found?.sections ?? [])];
+    if (found?.sections) {
+      show(items);
+      answer(items);
+      say(q, items.length);
+      popup.dataset['state'] = 'partial';
+    }
+    const more = await (found?.fullText ?? Promise.resolve({ items: [], unavailable: true, fullTextQuery: '' }));
+    if (mine !== ticket) return;
+    if (!found?.sections && more.unavailable) {
       list.replaceChildren();
+      answer([]);
       status.textContent = label('unavailable');
       popup.dataset['state'] = 'failed';
+      return;
     }
+    items.push(...more.items);
+    show(items);
+    say(q, items.length);
+    popup.dataset['state'] = 'done';
   };
 
-  input.addEventListener('input', () => {
+  input.addEventListener('input', (event) => {
     popup.dataset['state'] = 'pending';
     window.clearTimeout(timer);
-    timer = window.setTimeout(() => void run(input.value), DEBOUNCE_MS);
+    // A paste is a whole query: search at once. Typing waits for a pause.
+    const pasted = !(event instanceof InputEvent) || event.inputType === 'insertFromPaste';
+    if (pasted) void run(host.query());
+    else timer = window.setTimeout(() => void run(host.query()), DEBOUNCE_MS);
   });
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -124,18 +157,23 @@ export function attach(host: HTMLElement, input: HTMLInputElement): void {
       }
     } else if (event.key === 'Escape') {
       if (!popup.hidden) open(false);
-      else input.value = '';
+      else {
+        input.value = '';
+        host.pasted = undefined;
+      }
     }
   });
-  form.addEventListener('submit', (event) => {
-    // Long pastes go to the results page in the address bar: keep them within what servers accept.
-    if (input.value.length > 2000) {
-      event.preventDefault();
-      location.href = all.href;
-    }
+  // With JavaScript, the results page gets the whole query, lines and all; a long one without a URL.
+  const toResults = (event: Event) => {
+    event.preventDefault();
+    location.href = resultsAddress(resultsPath, host.query());
+  };
+  form.addEventListener('submit', toResults);
+  all.addEventListener('click', (event) => {
+    if ((event as MouseEvent).button === 0 && !(event as MouseEvent).ctrlKey && !(event as MouseEvent).metaKey) toResults(event);
   });
   document.addEventListener('click', (event) => {
     if (!host.contains(event.target as Node)) open(false);
   });
-  if (input.value.trim() !== '') void run(input.value);
+  if (input.value.trim() !== '') void run(host.query());
 }

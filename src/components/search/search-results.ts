@@ -1,14 +1,18 @@
 /**
- * <search-results>: runs the query in ?q= when the page loads and whenever the form is submitted,
- * and renders results in rank order as `a[data-search-result]`. A newer query always wins: each
- * run takes a ticket, and a run whose ticket is stale drops its answer.
+ * <search-results>: runs the page's query when it loads (?q=, or a long paste carried in the
+ * history state: query-address.ts) and whenever the form is submitted, and renders results in
+ * rank order as `a[data-search-result]`: the section index's at once, Pagefind's added below when
+ * ready. A newer query always wins: each run takes a ticket, and a run whose ticket is stale drops
+ * its answer.
  *
- * State on the element: `data-search-state` is `running`, `done` or `failed` for the newest
- * query; `data-search-finished` counts the runs that have ended, shown or dropped as stale.
+ * State on the element: `data-search-state` is `running`, `partial` (the section index's results
+ * shown, full text coming), `done` or `failed` for the newest query; `data-search-finished`
+ * counts the runs that have ended, shown or dropped as stale.
  */
 import type { Lang } from '../../lib/i18n/langs.ts';
-import { search } from './client.ts';
-import { renderResult } from './result-item.ts';
+import { search, type ResultItem } from './client.ts';
+import { pushQuery, queryOfPage } from './query-address.ts';
+import { renderAnswer, renderResult, type AnswerLabels } from './result-item.ts';
 
 type Labels = Record<string, string>;
 
@@ -18,10 +22,6 @@ function echo(q: string): string {
   return line.length > 120 ? `${line.slice(0, 117)}…` : line;
 }
 
-/** What goes back into the address bar: short enough for any server. */
-function forUrl(q: string): string {
-  return q.length > 2000 ? q.slice(-2000) : q;
-}
 
 class SearchResults extends HTMLElement {
   #ticket = 0;
@@ -31,14 +31,12 @@ class SearchResults extends HTMLElement {
     const input = this.querySelector('textarea');
     if (!form || !input) return;
     this.querySelector<HTMLElement>('[data-search-nojs]')?.remove();
-    const q = new URLSearchParams(location.search).get('q') ?? '';
+    const q = queryOfPage();
     input.value = q;
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const value = input.value;
-      const url = new URL(location.href);
-      url.searchParams.set('q', forUrl(value));
-      history.pushState(null, '', url);
+      pushQuery(value);
       void this.run(value);
     });
     input.addEventListener('keydown', (event) => {
@@ -48,7 +46,7 @@ class SearchResults extends HTMLElement {
       }
     });
     window.addEventListener('popstate', () => {
-      const value = new URLSearchParams(location.search).get('q') ?? '';
+      const value = queryOfPage();
       input.value = value;
       void this.run(value);
     });
@@ -81,38 +79,51 @@ class SearchResults extends HTMLElement {
     help.hidden = true;
     if (q.trim() === '') {
       list.replaceChildren();
+      this.querySelector('[data-search-answer]')?.remove();
       status.textContent = this.label('search.empty');
       this.dataset['searchState'] = 'done';
       return;
     }
     status.textContent = this.label('search.searching');
     const lang = (this.dataset['lang'] ?? 'en') as Lang;
-    try {
-      const outcome = await search(q, lang, this.dataset['base'] ?? '/');
-      if (ticket !== this.#ticket) return;
-      const labels = { known: this.label('search.known'), matchedOther: this.label('search.matchedOther') };
-      list.replaceChildren(...outcome.items.map((item) => renderResult(item, labels)));
-      const n = outcome.items.length;
-      const parts: string[] = [];
-      if (n === 0) parts.push(this.label('search.none', { q: echo(q) }));
-      else if (n === 1) parts.push(this.label('search.resultsOne', { q: echo(q) }));
-      else parts.push(this.label('search.results', { n: String(n), q: echo(q) }));
-      // Full text found nothing for the whole text and fell back to a shorter query: say which.
-      const fellBack = outcome.fullTextQuery !== '' && outcome.fullTextQuery !== outcome.query.fullText;
-      if (fellBack && !outcome.items.some((i) => i.source === 'signature')) {
-        parts.push(this.label('search.fallback', { q: echo(outcome.fullTextQuery) }));
-      }
-      if (outcome.query.truncated) parts.push(this.label('search.truncated'));
-      status.textContent = parts.join(' ');
-      help.hidden = n > 0;
-      this.dataset['searchState'] = 'done';
-    } catch {
-      if (ticket !== this.#ticket) return;
+    const labels = { known: this.label('search.known'), matchedOther: this.label('search.matchedOther') };
+    const found = await search(q, lang, this.dataset['base'] ?? '/').catch(() => undefined);
+    if (ticket !== this.#ticket) return;
+    // The section index's results first, at once; Pagefind's join below them when ready.
+    const items: ResultItem[] = [...(found?.sections ?? [])];
+    this.querySelector('[data-search-answer]')?.remove();
+    if (found?.sections) {
+      list.replaceChildren(...items.map((item) => renderResult(item, labels)));
+      const first = items[0]?.answer;
+      if (first) list.before(renderAnswer(first, JSON.parse(this.dataset['answerLabels'] ?? '{}') as AnswerLabels));
+      status.textContent = this.summary(q, items.length, found.query.truncated);
+      help.hidden = items.length > 0;
+      this.dataset['searchState'] = 'partial';
+    }
+    const more = await (found?.fullText ?? Promise.resolve({ items: [], unavailable: true, fullTextQuery: '' }));
+    if (ticket !== this.#ticket) return;
+    if (!found?.sections && more.unavailable) {
       list.replaceChildren();
       status.textContent = this.label('search.unavailable');
       help.hidden = false;
       this.dataset['searchState'] = 'failed';
+      return;
     }
+    list.append(...more.items.map((item) => renderResult(item, labels)));
+    items.push(...more.items);
+    let text = this.summary(q, items.length, found?.query.truncated ?? false);
+    // Full text found nothing for the whole text and fell back to a shorter query: say which.
+    const fellBack = more.fullTextQuery !== '' && more.fullTextQuery !== found?.query.fullText;
+    if (fellBack && !items.some((i) => i.source === 'signature')) text += ` ${this.label('search.fallback', { q: echo(more.fullTextQuery) })}`;
+    status.textContent = text;
+    help.hidden = items.length > 0;
+    this.dataset['searchState'] = 'done';
+  }
+
+  summary(q: string, n: number, truncated: boolean): string {
+    const parts = [n === 0 ? this.label('search.none', { q: echo(q) }) : n === 1 ? this.label('search.resultsOne', { q: echo(q) }) : this.label('search.results', { n: String(n), q: echo(q) })];
+    if (truncated) parts.push(this.label('search.truncated'));
+    return parts.join(' ');
   }
 }
 

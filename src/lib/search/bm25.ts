@@ -17,7 +17,7 @@ export interface WeightedText {
 export function buildBag(parts: ReadonlyArray<WeightedText>): Bag {
   const bag: Bag = {};
   for (const { text, weight } of parts) {
-    for (const t of tokenize(text)) bag[t] = (bag[t] ?? 0) + weight;
+    for (const t of tokenize(text, { concepts: true })) bag[t] = (bag[t] ?? 0) + weight;
   }
   for (const k of Object.keys(bag)) bag[k] = Math.round((bag[k] ?? 0) * 10) / 10;
   return bag;

@@ -19,6 +19,8 @@ export interface ModelDoc {
   /** Tokens and their idf. */
   t: string[];
   w: number[];
+  /** The error family's code (error signatures that have one). */
+  c?: string;
 }
 
 export interface Postings {
@@ -44,8 +46,8 @@ export const MAX_QUERY_TOKENS = 64;
 /** The query's tokens, most telling first (error lines, then the rest of the text), capped. */
 export function queryTokens(query: PreparedQuery): string[] {
   const out = new Set<string>();
-  for (const t of tokenize([query.focus, ...query.errorLines, ...query.exceptions].join('\n'))) out.add(t);
-  for (const t of tokenize(query.kept)) out.add(t);
+  for (const t of tokenize([query.focus, ...query.errorLines, ...query.exceptions].join('\n'), { concepts: true })) out.add(t);
+  for (const t of tokenize(query.kept, { concepts: true })) out.add(t);
   return [...out].slice(0, MAX_QUERY_TOKENS);
 }
 
@@ -82,10 +84,12 @@ export interface RankedSection {
   kind?: DocKind;
   /** Set when the best match was text in this language (e.g. a Chinese phrase on the English site). */
   lang?: Lang;
+  /** The code of the error family that matched, when it has one. */
+  code?: string;
 }
 
-const KIND_WEIGHT: Record<DocKind, number> = { exception: 1, message: 1, output: 1, symptom: 0.8, title: 0.6 };
-const MIN_COVERAGE: Record<DocKind, number> = { exception: 1, message: 0.7, output: 0.7, symptom: 0.6, title: 0.6 };
+const KIND_WEIGHT: Record<DocKind, number> = { exception: 1, message: 1, output: 1, symptom: 0.8, title: 0.6, concept: 1 };
+const MIN_COVERAGE: Record<DocKind, number> = { exception: 1, message: 0.7, output: 0.7, symptom: 0.6, title: 0.6, concept: 0.6 };
 const lastSegment = (name: string) => name.slice(name.lastIndexOf('.') + 1);
 
 interface SigMatch {
@@ -97,14 +101,18 @@ interface SigMatch {
 
 /** Sections whose signatures the query contains, best first. */
 export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMatch[] {
-  const tokens = new Set(tokenize([query.focus, ...query.errorLines, ...query.exceptions].join('\n')));
+  const tokens = new Set(tokenize([query.focus, ...query.errorLines, ...query.exceptions].join('\n'), { concepts: true }));
   const perSection = new Map<number, Array<{ doc: ModelDoc; score: number; coverage: number }>>();
   for (const doc of model.docs) {
     const total = doc.w.reduce((a, x) => a + x, 0);
     let coverage: number;
     let weight: number;
     if (doc.kind === 'exception') {
-      const hit = query.exceptions.some((e) => (doc.text.includes('.') ? e === doc.text : e === doc.text || lastSegment(e) === doc.text));
+      // `sqlalchemy.exc.TimeoutError` is found as written, or as its class named next to its package
+      // (`sqlalchemy TimeoutError`), as people write it in a description.
+      const hit = query.exceptions.some((e) =>
+        doc.text.includes('.') ? e === doc.text || (e === lastSegment(doc.text) && tokens.has(doc.text.slice(0, doc.text.indexOf('.')).toLowerCase())) : e === doc.text || lastSegment(e) === doc.text,
+      );
       coverage = hit ? 1 : 0;
       weight = total;
     } else {
@@ -130,7 +138,8 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
     const best = matches[0];
     if (!best) continue;
     const rest = matches.slice(1, 6).reduce((sum, m) => sum + m.score, 0);
-    out.push({ s, score: best.score + 0.3 * rest, known: best.doc.kind !== 'symptom' && best.doc.kind !== 'title' && best.coverage >= 0.8, doc: best.doc });
+    const described = best.doc.kind === 'symptom' || best.doc.kind === 'title' || best.doc.kind === 'concept';
+    out.push({ s, score: best.score + 0.3 * rest, known: !described && best.coverage >= 0.8, doc: best.doc });
   }
   return out.sort((a, b) => b.score - a.score);
 }
@@ -168,6 +177,7 @@ export function rankSections(query: PreparedQuery, model: QueryModel, limit = 5)
       matched: h.doc.text,
       kind: h.doc.kind,
       ...(h.doc.lang ? { lang: h.doc.lang } : {}),
+      ...(h.known && h.doc.c ? { code: h.doc.c } : {}),
     });
   }
   const ranked = [...fused.values()].sort((a, b) => b.score - a.score || a.s - b.s);

@@ -11,6 +11,7 @@ import type { Lang } from '../i18n/langs.ts';
 import { queryTokens, rankSections, type RankedSection } from './model.ts';
 import { prepareQuery, type PreparedQuery } from './normalize.ts';
 import { chunkOf, modelFromShards, sectionIn, shardsFor, type SectionInfo, type Shard, type ShardMeta } from './shards.ts';
+import type { ErrorAnswer } from './signatures.ts';
 
 /** Loads one index file by its plain name (`meta`, `s-3`, `m-0`). */
 export type IndexLoader = (name: string) => Promise<unknown>;
@@ -21,6 +22,8 @@ export interface SectionResult extends Omit<RankedSection, 's'> {
   section: string;
   /** Title in the page language (the slug when the section has none in it). */
   title: string;
+  /** For a known error with a code: its likely cause, fix and first check. */
+  answer?: ErrorAnswer;
 }
 
 /** The sections a query finds in the index, best first. */
@@ -33,7 +36,8 @@ export async function rankQuery(raw: string | PreparedQuery, lang: Lang, load: I
   const chunks = new Map(await Promise.all(chunkIds.map(async (c) => [c, (await load(`m-${String(c)}`)) as SectionInfo[]] as const)));
   const sections = ranked.flatMap(({ s, ...hit }) => {
     const info = sectionIn(meta, chunks, s);
-    return info ? [{ ...hit, slug: info.slug, section: info.section, title: info.title[lang] ?? info.slug }] : [];
+    const answer = hit.code ? info?.answers?.[hit.code] : undefined;
+    return info ? [{ ...hit, slug: info.slug, section: info.section, title: info.title[lang] ?? info.slug, ...(answer ? { answer } : {}) }] : [];
   });
   return { query, sections };
 }

@@ -7,7 +7,6 @@
  *
  * Files (under /search/index/): meta.json; s-<n>.json (shard n); m-<n>.json (sections chunk n).
  */
-import type { Lang } from '../i18n/langs.ts';
 import { postingsOf, type ModelDoc, type Postings, type QueryModel } from './model.ts';
 import type { SignatureIndex } from './signatures.ts';
 
@@ -23,7 +22,7 @@ export interface Shard {
   p: Record<string, Postings>;
   d: ModelDoc[];
 }
-export type SectionInfo = { slug: string; section: string; title: Partial<Record<Lang, string>> };
+export type SectionInfo = SignatureIndex['sections'][number];
 
 /** Postings kept per token: the best sections for it. Common words lose their tail, which scores little anyway. */
 export const MAX_POSTINGS = 48;
@@ -55,7 +54,7 @@ export function shardIndex(index: SignatureIndex): { meta: ShardMeta; shards: Sh
       .sort((a, b) => b.w - a.w)
       .slice(0, 2)
       .map((x) => x.t);
-    return { doc: { i, s: d.s, kind: d.kind, text: d.text, t: d.t, w, ...(d.lang ? { lang: d.lang } : {}) }, keys };
+    return { doc: { i, s: d.s, kind: d.kind, text: d.text, t: d.t, w, ...(d.lang ? { lang: d.lang } : {}), ...(d.c ? { c: d.c } : {}) }, keys };
   });
 
   const estimate = JSON.stringify([...postings]).length + JSON.stringify(docs).length;

@@ -14,11 +14,36 @@
 import type { Lang } from '../i18n/langs.ts';
 import { normalizeLine } from './normalize.ts';
 import type { SignatureKind } from '../schemas/guide.ts';
+import type { Slot } from '../variables/values.ts';
 import { buildBag, type Bag, type WeightedText } from './bm25.ts';
+import { concepts } from './lexicon.ts';
 import { tokenize } from './tokens.ts';
 
-/** What a doc of the index is: one of the guide's signatures, or its title or one-line symptom. */
-export type DocKind = SignatureKind | 'title';
+/**
+ * What a doc of the index is: one of the guide's signatures, its title or one-line symptom, or
+ * the concepts (lexicon.ts) that its title, symptom phrases and causes name, in either language.
+ */
+export type DocKind = SignatureKind | 'title' | 'concept';
+
+/**
+ * What search can say about a known error at once, by its code (src/lib/guides/error-codes.ts):
+ * the likely cause, where its fix is, and the wizard step that checks it with its first command.
+ */
+export interface ErrorAnswer {
+  /** The likely cause: the heading of the fix, per language. */
+  cause: Partial<Record<Lang, string>>;
+  /** The fix's anchor on the guide page, per language. */
+  fix: Partial<Record<Lang, string>>;
+  step?: {
+    tree: string;
+    node: string;
+    /** The step is the tree's first, reached at the tree's own address. */
+    start: boolean;
+    title: Partial<Record<Lang, string>>;
+    /** The step's first command, with the places the reader's values go. */
+    command?: { lang: string; code: string; slots: Slot[] };
+  };
+}
 
 export interface SignatureDoc {
   /** Index into `sections`. */
@@ -26,13 +51,15 @@ export interface SignatureDoc {
   kind: DocKind;
   text: string;
   lang?: Lang;
+  /** The error family's code, on error signatures that have one. */
+  c?: string;
   /** Distinct tokens of the (normalised) text. */
   t: string[];
 }
 
 export interface SignatureIndex {
   v: 1;
-  sections: Array<{ slug: string; section: string; title: Partial<Record<Lang, string>> }>;
+  sections: Array<{ slug: string; section: string; title: Partial<Record<Lang, string>>; answers?: Record<string, ErrorAnswer> }>;
   docs: SignatureDoc[];
   idf: Record<string, number>;
   /** Per section (same order as `sections`): weighted term frequencies of its text in both languages. */
@@ -45,13 +72,15 @@ export interface GuideForIndex {
   section: string;
   title: string;
   symptom: string;
-  signatures: ReadonlyArray<{ kind: SignatureKind; text: string }>;
+  signatures: ReadonlyArray<{ kind: SignatureKind; text: string; code?: string | undefined }>;
+  /** The section's numbered causes (the first line of each) and the titles of the triage outcomes that lead to it. */
+  causes?: readonly string[];
   /** The section's text for its word bag: heading texts, the causes block, and all prose and code. */
   text?: { headings: string; causes: string; body: string };
 }
 
 /** Builds the index from every guide entry of every language. */
-export function compileSignatureIndex(guides: ReadonlyArray<GuideForIndex>): SignatureIndex {
+export function compileSignatureIndex(guides: ReadonlyArray<GuideForIndex>, answers: ReadonlyMap<string, ErrorAnswer> = new Map()): SignatureIndex {
   const slugs = [...new Set(guides.map((g) => g.slug))].sort();
   const bySlug = new Map<string, GuideForIndex[]>();
   for (const g of guides) bySlug.set(g.slug, [...(bySlug.get(g.slug) ?? []), g]);
@@ -60,23 +89,30 @@ export function compileSignatureIndex(guides: ReadonlyArray<GuideForIndex>): Sig
     const twins = bySlug.get(slug) ?? [];
     const title: Partial<Record<Lang, string>> = {};
     for (const g of twins) title[g.lang] = g.title;
-    return { slug, section: twins[0]?.section ?? '', title };
+    const codes = [...new Set(twins.flatMap((g) => g.signatures.flatMap((sig) => (sig.code ? [sig.code] : []))))];
+    const own = Object.fromEntries(codes.flatMap((code) => (answers.has(code) ? [[code, answers.get(code) as ErrorAnswer] as const] : [])));
+    return { slug, section: twins[0]?.section ?? '', title, ...(Object.keys(own).length > 0 ? { answers: own } : {}) };
   });
   const docs: SignatureDoc[] = [];
   const seen = new Set<string>();
-  const add = (s: number, kind: DocKind, text: string, lang?: Lang) => {
+  const add = (s: number, kind: DocKind, text: string, lang?: Lang, code?: string) => {
     const key = `${String(s)}|${kind}|${lang ?? ''}|${text}`;
     if (seen.has(key)) return;
     seen.add(key);
-    const t = [...new Set(tokenize(kind === 'exception' ? text : normalizeLine(text)))];
+    const t = kind === 'concept' ? concepts(text) : [...new Set(tokenize(kind === 'exception' ? text : normalizeLine(text)))];
     if (t.length === 0) return;
-    docs.push({ s, kind, text, t, ...(lang ? { lang } : {}) });
+    docs.push({ s, kind, text, t, ...(lang ? { lang } : {}), ...(code ? { c: code } : {}) });
   };
   for (const g of guides) {
     const s = slugIndex.get(g.slug) ?? -1;
-    for (const sig of g.signatures) add(s, sig.kind, sig.text, sig.kind === 'symptom' ? g.lang : undefined);
+    for (const sig of g.signatures) add(s, sig.kind, sig.text, sig.kind === 'symptom' ? g.lang : undefined, sig.code);
     add(s, 'title', g.title, g.lang);
     add(s, 'title', g.symptom.replace(/`/g, ''), g.lang);
+    // What the section is about, as concepts: a description in other words, or in the other
+    // language, meets these where it shares no word with the guide.
+    for (const text of [g.title, g.symptom, ...g.signatures.filter((x) => x.kind === 'symptom').map((x) => x.text), ...(g.causes ?? [])]) {
+      if (concepts(text).length >= 2) add(s, 'concept', text, g.lang);
+    }
   }
   const df = new Map<string, Set<number>>();
   for (const d of docs) for (const t of d.t) df.set(t, (df.get(t) ?? new Set()).add(d.s));

@@ -4,8 +4,11 @@
  * - Latin words lower-cased; a dotted name (`redis.exceptions.ConnectionError`) gives the whole
  *   name and each part; a CamelCase name also gives its words (`ConnectionError` → `connection`, `error`);
  * - Han characters as overlapping pairs (`连接池满` → `连接`, `接池`, `池满`), a lone character as itself;
- * - placeholders (`<n>`, `<host>`) and common words dropped: they say nothing about which problem it is.
+ * - placeholders (`<n>`, `<host>`) and common words dropped: they say nothing about which problem it is;
+ * - with `concepts`, the concept tokens of the bilingual lexicon (lexicon.ts) the text names.
  */
+
+import { concepts } from './lexicon.ts';
 
 const STOP = new Set(
   'a an and are as at be been but by can could did do does for from had has have how i if in into is it its my no not of on or our so than that the their then there these this to too was we were what when where which while why will with you your very really just also after before get got keeps keep still app application'.split(
@@ -15,19 +18,38 @@ const STOP = new Set(
 
 const HAN = /\p{Script=Han}/u;
 
-/** Light English stemming: enough to make `timeouts`/`timeout`, `connections`/`connection` meet. */
+/**
+ * Light English stemming, enough for the forms engineers type to meet the guide's: plurals
+ * (`timeouts`, `queries`), and `-ing`/`-ed` (`restarting`, `crashed`, `hanging`). Irregular and
+ * related words (`hung`, `died`) meet through the concept lexicon instead (lexicon.ts).
+ */
 export function stem(word: string): string {
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 5 && word.endsWith('ing')) return undouble(word.slice(0, -3));
+  if (word.length > 4 && word.endsWith('ed') && !word.endsWith('eed')) return undouble(word.slice(0, -2));
   if (word.length > 3 && word.endsWith('s') && !/(?:ss|us|is)$/.test(word)) return word.slice(0, -1);
   return word;
 }
+
+/** `stopp` → `stop`, `runn` → `run` (a doubled last consonant before -ing/-ed). */
+function undouble(word: string): string {
+  return /([b-df-hj-np-tv-z])\1$/.test(word) && !/(?:ll|ss|zz)$/.test(word) ? word.slice(0, -1) : word;
+}
+
+/** Chinese words (3+ characters) from the platform's word segmenter, on top of character pairs. */
+const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : undefined;
 
 function camelParts(word: string): string[] {
   const parts = word.split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/);
   return parts.length > 1 ? parts : [];
 }
 
-export function tokenize(text: string): string[] {
+export interface TokenizeOptions {
+  /** Add the concept tokens the text names (`~pool`: lexicon.ts), for ranking by meaning. */
+  concepts?: boolean;
+}
+
+export function tokenize(text: string, options: TokenizeOptions = {}): string[] {
   const out: string[] = [];
   const push = (t: string) => {
     const lower = t.toLowerCase();
@@ -45,6 +67,7 @@ export function tokenize(text: string): string[] {
         const chars = [...piece].filter((c) => HAN.test(c));
         if (chars.length === 1) out.push(chars[0] ?? '');
         for (let i = 0; i + 1 < chars.length; i++) out.push(`${chars[i] ?? ''}${chars[i + 1] ?? ''}`);
+        if (segmenter && chars.length > 2) for (const { segment } of segmenter.segment(piece)) if ([...segment].length > 2 && HAN.test(segment)) out.push(segment);
         continue;
       }
       const word = piece.replace(/^\.+|\.+$/g, '');
@@ -61,5 +84,6 @@ export function tokenize(text: string): string[] {
       }
     }
   }
+  if (options.concepts) out.push(...concepts(text));
   return out;
 }

@@ -33,16 +33,19 @@ export function variablesTransformer(): ShikiTransformer {
 }
 
 /**
- * Shorter CSS variable names for Shiki's two themes (`--s-light`, `--s-dark` instead of
- * `--shiki-light`, `--shiki-dark`): every highlighted token carries them, and the guide's pages
- * are measured against a first-round-trip budget.
+ * Prefix of the CSS variables of Shiki's two themes: `--s-light`, `--s-dark` instead of
+ * `--shiki-light`, `--shiki-dark`. Shorter, as every token used to carry them in a style
+ * attribute; src/lib/code-style.ts turns them into classes, and src/styles/global.css reads them.
  */
+export const THEME_VARIABLE_PREFIX = '--s-';
+
+/** Makes Shiki name its theme variables with THEME_VARIABLE_PREFIX. */
 export function shortThemeVariables(): ShikiTransformer {
   return {
     name: 'arya:short-theme-variables',
     preprocess(_code, options) {
       // Part of Shiki's options for two themes; Astro's type names only the single-theme form.
-      (options as { cssVariablePrefix?: string }).cssVariablePrefix = '--s-';
+      (options as { cssVariablePrefix?: string }).cssVariablePrefix = THEME_VARIABLE_PREFIX;
       return undefined;
     },
   };

@@ -15,7 +15,8 @@ export class GuidePage {
   }
 
   async goto(lang: 'zh' | 'en', slug: string): Promise<void> {
-    await this.page.goto(`/${lang}/guides/${slug}/`);
+    // Relative to baseURL, so the same page object works under a sub-path base (tests/base).
+    await this.page.goto(`${lang}/guides/${slug}/`);
   }
 
   section(): Promise<string | null> {

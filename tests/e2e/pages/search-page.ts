@@ -15,13 +15,14 @@ export class SearchPage {
   }
 
   async open(lang: 'zh' | 'en', query: string): Promise<void> {
-    await this.page.goto(`/${lang}/search/?q=${encodeURIComponent(query)}`);
+    // Relative to baseURL, so the same page object works under a sub-path base (tests/base).
+    await this.page.goto(`${lang}/search/?q=${encodeURIComponent(query)}`);
     await this.settled();
   }
 
   /** Opens the page with `encoded` as the raw ?q= value (for byte sequences encodeURIComponent refuses). */
   async openEncoded(lang: 'zh' | 'en', encoded: string): Promise<void> {
-    await this.page.goto(`/${lang}/search/?q=${encoded}`);
+    await this.page.goto(`${lang}/search/?q=${encoded}`);
     await this.settled();
   }
 

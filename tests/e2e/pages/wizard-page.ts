@@ -18,7 +18,8 @@ export class WizardPage {
 
   /** Opens a tree's first step; with JavaScript, resolves once the wizard has loaded every step. */
   async open(lang: 'zh' | 'en', tree: string, { javaScript = true } = {}): Promise<void> {
-    await this.page.goto(`/${lang}/triage/${tree}/`);
+    // Relative to baseURL, so the same page object works under a sub-path base (tests/base).
+    await this.page.goto(`${lang}/triage/${tree}/`);
     if (javaScript) await this.ready();
   }
 

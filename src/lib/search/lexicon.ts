@@ -1,0 +1,118 @@
+/**
+ * One bilingual concept lexicon: the words engineers use for the same thing, in Chinese and
+ * English, slang and synonyms included, mapped onto one concept token (`~pool`). Tokenizing a
+ * guide's text and a query both add the concepts their words name (tokens.ts), so "db won't take
+ * more clients", "连接池满了" and "QueuePool limit" meet on `~pool`, and a Chinese description
+ * finds a section through its English text.
+ *
+ * Forms: Latin ones match whole words (a trailing `*` allows any ending: `restart*`), case-blind;
+ * Han ones match anywhere in the text. Keep each concept narrow enough to tell sections apart.
+ */
+export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
+  startup: ['startup', 'start up', 'starts up', 'start*', 'boot*', 'launch*', 'come up', 'comes up', 'coming up', 'spin up', 'spins up', 'warm up', 'warmup', 'cold start', 'readiness', 'startup complete', 'accepting requests', 'ready to serve', '启动', '起服务', '拉起', '开机', '冷启动', '起不来'],
+  slow: ['slow*', 'sluggish', 'takes forever', 'take forever', 'ages', 'laggy', 'lag', 'latency', 'p99', 'p95', 'several seconds', 'few seconds', 'seconds to', '慢', '卡顿', '拖慢', '好几秒', '几秒', '延迟', '耗时'],
+  crash: ['crash*', 'dies', 'died', 'dead', 'exit*', 'exited', 'quits', 'falls over', 'fell over', 'blows up', 'goes down', 'killed', '崩溃', '挂了', '挂掉', '退出', '秒退', '闪退', '死掉'],
+  restartloop: ['restart loop', 'restarting', 'crashloop*', 'crash loop', 'keeps restarting', 'restart policy', 'restarts', '反复重启', '一直重启', '不停重启', '重启循环'],
+  timeout: ['timeout*', 'timed out', 'times out', 'time out', 'timeouterror', 'deadline', 'hang*', 'hung', '超时', '等半天', '没返回', '无响应'],
+  pool: ['pool', 'pools', 'pool_size', 'max_overflow', 'queuepool', 'checked out', 'checkout', 'pooled', 'connection pool', '连接池', '池子'],
+  connect: ['connect*', 'reconnect*', '被拒绝', '拒绝', 'connection', 'connections', 'unreachable', 'reach', 'refused', "can't reach", 'cannot reach', '连不上', '连接', '连上', '拒绝连接', '连不通'],
+  db: ['database', 'db', 'postgres*', 'pg', 'psql', 'sql', 'sqlalchemy', 'asyncpg', 'psycopg*', 'rds', '数据库', '库', '查询'],
+  redis: ['redis', 'redis-py', 'redis-cli', 'elasticache', 'memorystore'],
+  cache: ['cache', 'caches', 'cached', 'caching', 'hit rate', 'hit ratio', 'cache miss*', 'ttl', 'expire*', 'expiry', '缓存', '命中率', '过期'],
+  memory: ['memory', 'mem', 'ram', 'rss', 'heap', '内存'],
+  oom: ['oom*', 'out of memory', 'oomkilled', 'oom-kill*', 'exit code 137', '137', 'maxmemory', 'memory limit', '内存不足', '内存超限', '爆内存', '内存溢出'],
+  grow: ['grow*', 'grew', 'leak*', 'bloat*', 'balloon*', 'creep*', 'climb*', 'sawtooth', 'max_requests', 'keeps rising', 'never goes down', 'never drops', 'only goes up', '涨', '泄漏', '泄露', '增长', '只增不减', '不回落', '膨胀'],
+  cpu: ['cpu', 'cpus', '100%', '200%', '300%', '400%', '800%', 'load average', 'pegged', 'pinned', 'spinning', 'busy loop', 'hot loop', 'htop', 'top', 'ffmpeg', 'encod*', 'transcod*', 'cpu-bound', 'compute-heavy', '占满', '跑满', '打满', '满载', '负载'],
+  throttle: ['throttl*', 'cpu.max', 'cfs', 'quota', 'nr_throttled', 'cpu limit', 'cpus:', '限流', '限额', '配额'],
+  log: ['log', 'logs', 'logging', 'logger*', 'loglevel', 'log level', 'stdout', 'stderr', 'journal*', '日志', '打印'],
+  empty: ['nothing', 'empty', 'blank', 'missing', 'silent', 'no output', 'not showing', "doesn't show", 'disappear*', 'gone', '没有', '为空', '空的', '不输出', '没输出', '看不到', '不见', '没写入'],
+  task: ['task', 'tasks', 'job', 'jobs', 'worker', 'workers', 'celery', 'render*', 'video*', 'generation', 'pipeline', '任务', '视频', '渲染', '生成', '后台'],
+  fail: ['fail*', 'error*', 'broken', 'exception*', '失败', '报错', '出错', '错误', '异常'],
+  stuck: ['stuck', 'forever', 'never finish*', 'hang*', 'hung', 'still running', 'processing', 'pending', 'in progress', '卡住', '卡在', '一直处理中', '生成中', '处理中', '不动'],
+  queue: ['queue', 'queues', 'queued', 'queueing', 'backlog', 'stream*', 'xpending', 'xinfo', 'consumer*', 'unacked', 'piling up', 'pile up', '队列', '积压', '堆积', '消费者', '消费'],
+  api: ['api', 'endpoint*', 'request*', 'response*', 'http', 'route', '/api', '接口', '请求', '响应'],
+  external: ['llm', 'openai', 'gpt', 'chatgpt', 'anthropic', 'vendor', 'third party', 'third-party', 'upstream', 'external', 'tts', 'provider', 'agent api', '第三方', '外部', '大模型', '模型接口', '供应商'],
+  dns: ['dns', 'resolv*', 'name or service not known', 'nodename', 'getaddrinfo', 'nslookup', 'dig', '域名', '解析'],
+  firewall: ['firewall', 'iptables', 'ufw', 'firewalld', 'security group', 'sec group', 'sg rule', 'blocked port', 'port blocked', '防火墙', '安全组', '端口不通'],
+  container: ['container*', 'docker', 'compose', 'pod', 'pods', 'k8s', 'kubernetes', 'image', '容器', '镜像'],
+  env: ['env', 'env var*', 'environment variable*', 'keyerror', '.env', 'dotenv', 'settings', 'config var*', '环境变量', '配置项'],
+  module: ['module*', 'import*', 'modulenotfounderror', 'importerror', 'pip', 'package*', 'dependency', 'dependencies', 'requirements', '模块', '依赖', '包'],
+  index: ['index', 'indexes', 'indices', 'seq scan', 'sequential scan', 'full scan', 'full table scan', 'explain', '索引', '全表扫描', '执行计划'],
+  nplusone: ['n+1', 'n + 1', 'hundreds of selects', 'one query per', 'per row', 'lazy load*', 'lazyload', 'selectinload', 'joinedload', '每行查一次', '每条查一次', '几百条'],
+  lock: ['lock*', 'blocked', 'blocking', 'deadlock*', 'pg_blocking_pids', 'waiting for', '锁', '阻塞', '死锁'],
+  evict: ['evict*', 'eviction', 'maxmemory-policy', 'noeviction', 'allkeys-lru', '淘汰', '驱逐'],
+  disk: ['disk', 'nfs', 'io', 'i/o', 'iowait', 'network drive', 'network share', 'mounted share', 'ssd', '磁盘', '硬盘', '网络盘', '共享盘'],
+  migration: ['migration*', 'migrate', 'alembic', 'create_all', 'schema change', 'ddl', '迁移', '建表'],
+  serialize: ['serializ*', 'json', 'pydantic', 'payload', 'response size', 'mb json', 'big response', '序列化', '返回体', '数据量大'],
+  eventloop: ['event loop', 'eventloop', 'blocking call', 'sync call', 'requests.get', 'time.sleep', 'run_in_executor', 'async def', 'asyncio', '事件循环', '同步调用', '阻塞', '被堵', '堵住', '堵塞'],
+  retry: ['retry*', 'retries', 'tenacity', 'retryerror', 'backoff', 'max_retries', '重试', '退避'],
+  permission: ['permission*', 'denied', 'eacces', 'read-only', 'readonly', 'chmod', 'chown', '权限', '无权'],
+  rotate: ['logrotate', 'rotat*', 'deleted file', 'copytruncate', '轮转', '切割'],
+  mount: ['mount*', 'volume*', 'bind mount', '.:/app', 'volumes:', '挂载', '卷'],
+  tls: ['tls', 'ssl', 'rediss', 'certificate', 'cert', 'encrypted', '加密'],
+  clients: ['too many clients', 'max_connections', 'max connections', 'connection limit', 'connection count', 'too many connections', 'maxclients', '连接数', '连接太多', '连接满'],
+  health: ['healthcheck*', 'health check*', 'unhealthy', 'depends_on', 'service_healthy', 'readiness', 'liveness', '健康检查'],
+  concurrency: ['concurren*', 'parallel*', 'threads', 'thread pool', 'workers', 'semaphore', 'load test*', 'under load', 'peak', 'spike', '并发', '压测', '高峰', '流量'],
+  recursion: ['recursion', 'recursive', 'recursionerror', 'maximum recursion depth', 'stack overflow', '递归'],
+  signal: ['sigkill', 'sigterm', 'killed', 'worker timeout', 'exit code', 'exited with code', '被杀', '信号'],
+  network: ['network*', 'latency', 'packet loss', 'ping', 'mtr', 'traceroute', 'route', 'vpc', 'subnet', '网络', '丢包'],
+  gc: ['gc', 'garbage', 'reference cycle*', 'ref cycle*', 'gc.collect', 'weakref', '循环引用', '垃圾回收'],
+  exhaust: ['exhaust*', 'run out', 'runs out', 'ran out', 'running out', 'runs dry', 'ran dry', 'used up', 'no more', 'depleted', 'limit reached', '耗尽', '用完', '用光', '不够用', '满了', '拿不到'],
+  down: ['down', 'not running', 'stopped', 'offline', 'unavailable', "didn't come back", 'didnt come back', 'never came back', 'outage', '没起来', '宕机', '不可用', '停了', '挂掉了'],
+  localhost: ['localhost', '127.0.0.1', '::1', 'loopback', '本机', '本地'],
+  size: ['gb', 'mb', 'gib', 'mib', 'too much', 'huge', 'bigger and bigger', 'blob', '体积', '太大', '很大', '越来越大'],
+  global: ['global*', 'module-level', 'singleton', 'append*', 'accumulat*', '全局变量', '全局', '累积'],
+};
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * How forms are found, in one pass over the words plus a few substring searches: a single word
+ * (exact, or by prefix for `word*`) is looked up per word; a phrase of words is found in the
+ * words joined by single spaces; a form with other characters (`n+1`, `cpu.max`, `/api`) and a
+ * Han form are found as substrings.
+ */
+const WORD = /^[a-z0-9_]+$/;
+const exact = new Map<string, string[]>();
+const prefixes: Array<[string, string]> = [];
+const phrases: Array<[string, string]> = [];
+const substrings: Array<[string, string]> = [];
+const hanForms: Array<[string, string]> = [];
+const add = <K>(map: Map<K, string[]>, key: K, concept: string) => map.set(key, [...(map.get(key) ?? []), concept]);
+for (const [concept, forms] of Object.entries(CONCEPTS)) {
+  for (const raw of forms) {
+    const form = raw.toLowerCase();
+    const wild = form.endsWith('*');
+    const body = wild ? form.slice(0, -1) : form;
+    if (HAN.test(body)) hanForms.push([body, concept]);
+    else if (!/^[a-z0-9_ ]+$/.test(body)) substrings.push([body, concept]);
+    else if (body.includes(' ')) phrases.push([` ${body}${wild ? '' : ' '}`, concept]);
+    else if (wild) prefixes.push([body, concept]);
+    else if (WORD.test(body)) add(exact, body, concept);
+  }
+}
+
+/** A duration written out (`45 seconds`, `20s`, `2 min`, `好几秒`, `三分钟`): something is slow or timing out. */
+const DURATION = /(?<![\p{L}\p{N}_])\d+(?:\.\d+)?\s?(?:ms|s|sec|secs|seconds?|min|mins|minutes?|hours?)(?![\p{L}\p{N}_])|[\d一二两三四五六七八九十几好多]+\s?(?:秒|分钟|小时)/iu;
+
+/** A size written out (`3 GB`, `500MB`, `好几个 G`): something holds a lot of data. */
+const SIZE = /(?:\d+(?:\.\d+)?|[几好多两三四五六七八九十]+个?)\s?(?:gb|gib|mb|mib|tb|g|m)(?![\p{L}\p{N}_])/iu;
+
+/** The concept tokens (`~pool`, …) that a text names, each once. */
+export function concepts(text: string): string[] {
+  const lower = text.toLowerCase();
+  const words = lower.split(/[^\p{L}\p{N}_]+/u).filter((w) => w !== '' && !HAN.test(w));
+  const found = new Set<string>();
+  for (const w of words) {
+    for (const c of exact.get(w) ?? []) found.add(c);
+    for (const [p, c] of prefixes) if (w.startsWith(p)) found.add(c);
+  }
+  const joined = ` ${words.join(' ')} `;
+  for (const [p, c] of phrases) if (!found.has(c) && joined.includes(p)) found.add(c);
+  for (const [p, c] of substrings) if (!found.has(c) && lower.includes(p)) found.add(c);
+  const han = text.match(/\p{Script=Han}+/gu)?.join('|') ?? '';
+  if (han !== '') for (const [p, c] of hanForms) if (!found.has(c) && han.includes(p)) found.add(c);
+  if (DURATION.test(text)) found.add('slow');
+  if (SIZE.test(text)) found.add('size');
+  return [...found].map((c) => `~${c}`);
+}
