@@ -15,8 +15,8 @@
  *   10 s), with requirepass (NOAUTH), TLS-only (reset by peer),
  *   protected mode seen from a non-loopback address (DENIED), an unreachable route (No route to
  *   host), maxclients reached, hundreds of connections from one address, a low maxmemory filled to
- *   OOM, keys without a TTL, a two-million-element list, a busy server (DEBUG SLEEP), a stream
- *   backlog;
+ *   OOM, keys without a TTL, a two-million-element list, a busy server (DEBUG SLEEP), one still
+ *   loading a large RDB (LOADING), a stream backlog;
  * - PostgreSQL with the guide's tasks table: sessions idle in transaction, active, idle, waiting on
  *   a lock, a migration blocked, pg_stat_statements missing, not preloaded, then slow statements,
  *   a sequential scan and an index scan;
@@ -430,6 +430,27 @@ describe('the trees’ answers, read from real output', { skip: skipUnlessCI(mis
         const slow = await sh(main, command('startup', 'measure-redis-ping', 1));
         busy.kill();
         assertMarks('startup', 'measure-redis-ping', 'Redis busy for two seconds', slow, [0]);
+      } finally {
+        stop(server);
+      }
+    });
+
+    test('Redis still loading a large dataset: BusyLoadingError at startup', async () => {
+      // A large RDB, written by a throwaway Redis (as topology.test.ts makes one), then loaded by the one on localhost.
+      const rdb = mkdtempSync(join(dir, 'rdb-'));
+      const writer = await start(main, ['redis-server', '--bind', '127.0.0.6', '--port', '6379', '--dir', rdb, '--save', '', '--appendonly', 'no', '--enable-debug-command', 'yes', '--logfile', join(rdb, 'writer.log')], 'the RDB writer', () => cli(['ping'], '127.0.0.6').stdout.includes('PONG'));
+      try {
+        assert.match(cli(['DEBUG', 'POPULATE', '1000000', 'tasks:', '100'], '127.0.0.6').stdout, /OK/);
+        assert.match(cli(['SAVE'], '127.0.0.6').stdout, /OK/);
+      } finally {
+        stop(writer);
+      }
+      const server = await start(main, ['redis-server', '--bind', '127.0.0.1', '--port', '6379', '--dir', rdb, '--save', '', '--appendonly', 'no', '--logfile', join(rdb, 'server.log')], 'Redis loading the RDB', () => listening('127.0.0.1', 6379));
+      try {
+        let out = '';
+        for (let i = 0; i < 20 && !/BusyLoadingError|Redis ping time/.test(out); i++) out = await sh(main, command('startup', 'measure-redis-ping', 1));
+        assert.match(out, /BusyLoadingError/, 'the check ran while Redis was loading (1 000 000 keys)');
+        assertMarks('startup', 'measure-redis-ping', 'Redis loading its dataset', out, [0]);
       } finally {
         stop(server);
       }
