@@ -86,10 +86,10 @@ export function validateTree(file: string, raw: unknown, targets?: GuideTargets)
 }
 
 /**
- * Whether an answer that quotes output must have patterns. Off only while the trees' patterns are
- * being written (issue 17); tests/unit/trees-coverage.test.ts checks it is on.
+ * Whether an answer that quotes output must have patterns. On since every tree's patterns are
+ * written (issue 17); tests/unit/output-match.test.ts checks it stays on.
  */
-export const OUTPUT_PATTERNS_REQUIRED = false;
+export const OUTPUT_PATTERNS_REQUIRED = true;
 
 /** A label that quotes what a tool prints (a `code` span), in either language. */
 const quotesOutput = (label: { zh: string; en: string }) => /`[^`]+`/.test(label.en) || /`[^`]+`/.test(label.zh);
