@@ -4,12 +4,9 @@
  * (signaturePattern), and its time grows linearly with the pasted line, whatever the line.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { matchOutput } from '../../src/lib/decision-tree/output-match.ts';
 import { compileTemplate, signaturePattern, SLOT_NAMES } from '../../src/lib/search/template.ts';
-import { parse } from 'yaml';
 import { fill } from '../support/adversarial.ts';
 import { GROWTH_FACTOR, GROWTH_LIMIT, growth } from '../support/linear-time.ts';
 
@@ -78,19 +75,5 @@ describe('matching time grows linearly with the pasted line', () => {
     const compiled = compileTemplate('x<path>: No such file or directory');
     assert.ok(compiled.ok);
     linear('x<path>: No such file', compiled.test, (n) => fill('x', n));
-  });
-
-  test("every real tree's patterns, on lines that repeat pieces of their own text", () => {
-    const options = readdirSync('src/content/trees')
-      .filter((f) => f.endsWith('.yaml'))
-      .flatMap((f) => (parse(readFileSync(`src/content/trees/${f}`, 'utf8')) as { nodes: Array<{ options?: Array<{ match?: Array<{ pattern: string }> }> }> }).nodes)
-      .flatMap((node) => node.options ?? []);
-    const patterns = options.flatMap((o) => o.match ?? []).map((m) => m.pattern);
-    // Every piece of literal text between slots, as the start of a line that keeps almost matching.
-    const fragments = [...new Set(patterns.flatMap((p) => p.split(/<[a-z]+>/)).filter((f) => f.trim().length >= 2))];
-    console.log(`${String(patterns.length)} patterns, ${String(fragments.length)} pieces of their text`);
-    for (const fragment of fragments) {
-      linear(`matchOutput over every pattern, ${JSON.stringify(fragment)} repeated`, (text) => matchOutput(text, options), (n) => fill(fragment, n), 250);
-    }
   });
 });
