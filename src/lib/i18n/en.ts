@@ -122,6 +122,7 @@ export const en = {
   'triage.openIssue': 'Open an issue with this summary',
   'triage.overview': 'Overview of this triage',
   'triage.overview.label': 'Diagram of every step of “{title}”; each box links to its step.',
+  'triage.overview.legend': 'The step you are on has a thick blue border; the steps you answered on the way are blue.',
   'triage.previousAnswer': 'your previous answer',
   'triage.stats': '{steps} steps, {outcomes} outcomes',
   'summary.tree': 'Triage',

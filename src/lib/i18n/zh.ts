@@ -122,6 +122,7 @@ export const zh: Record<UiKey, string> = {
   'triage.openIssue': '用此摘要创建 issue',
   'triage.overview': '排查流程总览',
   'triage.overview.label': '“{title}”所有步骤的示意图；每个方框链接到对应步骤。',
+  'triage.overview.legend': '粗蓝框是你当前所在的步骤，蓝色的是你一路回答过来的步骤。',
   'triage.previousAnswer': '你之前的回答',
   'triage.stats': '{steps} 步，{outcomes} 个结论',
   'summary.tree': '排查流程',
