@@ -52,7 +52,7 @@ interface Guide {
 function realGuides(): Guide[] {
   const out: Guide[] = [];
   for (const lang of ['zh', 'en'] as const) {
-    for (const f of readdirSync(join(ROOT, 'src/content/guides', lang)).sort()) {
+    for (const f of readdirSync(join(ROOT, 'src/content/guides', lang)).filter((x) => x.endsWith('.mdx')).sort()) {
       const text = readFileSync(join(ROOT, 'src/content/guides', lang, f), 'utf8');
       const data = splitFrontmatter(text).data as { section: string };
       out.push({ lang, slug: f.replace(/\.mdx$/, ''), section: data.section, text });
@@ -69,7 +69,12 @@ function makeCorpus(dir: string, perLang: number): void {
     byChapter.set(c, [...(byChapter.get(c) ?? []), g.slug].sort());
   }
   const real = guides.filter((g) => g.lang === 'zh').length;
-  for (const lang of ['zh', 'en'] as const) mkdirSync(join(dir, 'src/content/guides', lang), { recursive: true });
+  for (const lang of ['zh', 'en'] as const) {
+    mkdirSync(join(dir, 'src/content/guides', lang), { recursive: true });
+    // The guides' pictures: every copy of a guide points at the same files.
+    const images = join(ROOT, 'src/content/guides', lang, 'images');
+    if (existsSync(images)) cpSync(images, join(dir, 'src/content/guides', lang, 'images'), { recursive: true });
+  }
   for (let i = 0; i < perLang; i++) {
     const k = Math.floor(i / real);
     const zhGuide = guides.filter((g) => g.lang === 'zh')[i % real];
@@ -210,6 +215,12 @@ for (const n of SIZES) {
     const sample = guidePages.filter((_, i) => i % Math.max(1, Math.floor(guidePages.length / 200)) === 0);
     const weights = sample.map((f) => pageWeight(`/${relative(dist, f).split(sep).join('/')}`.replace(/index\.html$/, ''), readFileSync(f, 'utf8'), read));
     const max = (k: 'html' | 'css' | 'js') => Math.max(...weights.map((w) => w[k]));
+    // The section navigation's share of a guide page (both copies: sidebar and menu), which must
+    // not grow with the guide (src/lib/guides/nav.ts).
+    const navGz = sample.map((f) => {
+      const text = readFileSync(f, 'utf8');
+      return gzipSync(text, { level: 9 }).length - gzipSync(text.replace(/<nav class="section-nav[\s\S]*?<\/nav>/g, ''), { level: 9 }).length;
+    });
     const search = await measureSearch(dist);
     const row = {
       guidesPerLang: n,
@@ -226,6 +237,8 @@ for (const n of SIZES) {
       guideHtmlGzMax: max('html'),
       guideCssGzMax: max('css'),
       guideJsGzMax: max('js'),
+      guideHtmlCssGzMax: Math.max(...weights.map((w) => w.html + w.css)),
+      guideNavGzMax: Math.max(...navGz),
       firstSearchKB: Math.round(search.firstBytes / 1024),
       firstSearchGzKB: Math.round(search.firstGz / 1024),
       firstSearchParts: Object.entries(search.parts).map(([k, v]) => `${k} ${String(Math.round(v / 1024))}`).join(', '),
