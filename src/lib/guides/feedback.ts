@@ -10,7 +10,6 @@ export interface FeedbackWords {
   /** The title, with `{section}` and `{title}`. */
   title: string;
   page: string;
-  section: string;
   language: string;
   tried: string;
   saw: string;
@@ -41,7 +40,8 @@ export function queryValue(text: string): string {
 }
 
 export function feedbackIssueUrl({ issuesNew, url, section, title, lang, langName, words: w }: FeedbackInput): string {
-  const body = [`- ${w.page}: ${url}`, `- ${w.section}: ${section} ${title}`, `- ${w.language}: ${langName} (${lang})`, '', `### ${w.tried}`, '', '', `### ${w.saw}`, ''].join('\n');
+  // The section is the title's; the body names the page and the language, then asks.
+  const body = [`- ${w.page}: ${url}`, `- ${w.language}: ${langName} (${lang})`, '', `### ${w.tried}`, '', '', `### ${w.saw}`, ''].join('\n');
   const issueTitle = w.title.replace('{section}', section).replace('{title}', title);
   return `${issuesNew}?title=${queryValue(issueTitle)}&body=${queryValue(body)}`;
 }

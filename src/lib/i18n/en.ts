@@ -39,7 +39,6 @@ export const en = {
   'guide.notSolved': 'This did not solve my problem',
   'feedback.title': '{section} {title}: this did not solve my problem',
   'feedback.page': 'Page',
-  'feedback.section': 'Section',
   'feedback.language': 'Language',
   'feedback.tried': 'What I tried',
   'feedback.saw': 'What I saw (errors, output)',

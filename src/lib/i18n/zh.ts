@@ -39,7 +39,6 @@ export const zh: Record<UiKey, string> = {
   'guide.notSolved': '没有解决我的问题',
   'feedback.title': '{section} {title}：没有解决我的问题',
   'feedback.page': '页面',
-  'feedback.section': '章节',
   'feedback.language': '语言',
   'feedback.tried': '我试过的步骤',
   'feedback.saw': '我看到的结果（错误、输出）',
