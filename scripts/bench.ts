@@ -16,6 +16,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join, relative, sep } from 'node:path';
 import { pageWeight } from '../tests/support/page-weight.ts';
 import { splitFrontmatter } from '../tests/support/guide-files.ts';
@@ -236,6 +237,12 @@ try {
       const sample = guidePages.filter((_, i) => i % Math.max(1, Math.floor(guidePages.length / 200)) === 0);
       const weights = sample.map((f) => pageWeight(`/${relative(dist, f).split(sep).join('/')}`.replace(/index\.html$/, ''), readFileSync(f, 'utf8'), read));
       const max = (k: 'html' | 'css' | 'js') => Math.max(...weights.map((w) => w[k]));
+      // The section navigation's share of a guide page (both copies: sidebar and menu), which must
+      // not grow with the guide (src/lib/guides/nav.ts).
+      const navGz = sample.map((f) => {
+        const text = readFileSync(f, 'utf8');
+        return gzipSync(text, { level: 9 }).length - gzipSync(text.replace(/<nav class="section-nav[\s\S]*?<\/nav>/g, ''), { level: 9 }).length;
+      });
       const server = await serve(dist);
       let bytes;
       let further;
@@ -260,6 +267,8 @@ try {
         guideHtmlGzMax: max('html'),
         guideCssGzMax: max('css'),
         guideJsGzMax: max('js'),
+        guideHtmlCssGzMax: Math.max(...weights.map((w) => w.html + w.css)),
+        guideNavGzMax: Math.max(...navGz),
         firstResultGzKB: Math.round(bytes.beforeFirstResult / 1024),
         firstResultParts: Object.entries(bytes.parts).map(([k, v]) => `${k} ${String(Math.round(v / 1024))}`).join(', '),
         wholeFirstSearchGzKB: Math.round(bytes.wholeFirstSearch / 1024),

@@ -5,8 +5,10 @@
  * The only pages left out are triage step pages. A step page is the tree's page template around
  * one step's <section>. It is left out when both hold:
  * - its template is byte-identical to the tree's first step page (which is checked), once the
- *   step <section>, the <title> text, <script> elements (not rendered) and the page's own address
- *   (in its language-switch and alternate links) are set aside;
+ *   step <section>, the <title> text, <script> elements (not rendered), the page's own address
+ *   (in its language-switch and alternate links, the tags with `hreflang`) and the tree
+ *   overview's mark of the current step (`aria-current="step"`, drawn the same on every page that
+ *   has it: the checked start page marks its first step) are set aside;
  * - its step <section> is byte-identical to the same step's <section> on the tree's all-steps
  *   page (which is checked, and holds every step).
  * Every other page is checked. A step page that differs in anything else is checked too, so a
@@ -41,8 +43,8 @@ export function splitStepPage(path: string, html: string): { template: string; n
   const own = `/triage/${m[2] ?? ''}/${m[3] ?? ''}/`;
   const template = `${clean.slice(0, only.index)}\u0000step\u0000${clean.slice(only.index + only[0].length)}`
     .replace(/<title>[\s\S]*?<\/title>/, '<title></title>')
-    .replaceAll(`/zh${own}`, '\u0000self\u0000')
-    .replaceAll(`/en${own}`, '\u0000self\u0000');
+    .replace(/<(?:link|a)\b[^>]*\shreflang="[^"]*"[^>]*>/g, (tag) => tag.replaceAll(`/zh${own}`, '\u0000self\u0000').replaceAll(`/en${own}`, '\u0000self\u0000'))
+    .replaceAll(' aria-current="step"', '');
   return { template, node: only[1] ?? '', section: only[0] };
 }
 

@@ -155,6 +155,8 @@ class TriageWizard extends HTMLElement {
     if (invalid) invalid.hidden = shown !== undefined;
     this.#markPreviousAnswer(previous, shown);
     this.#renderPath(tree, path);
+    // The tree diagram (tree-overview.ts) marks the step and the way there.
+    document.dispatchEvent(new CustomEvent('arya:triage-step', { detail: { current: show?.id, path: path.map((p) => p.node.id) } }));
     const backButton = this.querySelector<HTMLElement>('[data-back]');
     if (backButton) backButton.hidden = path.length === 0;
     const summary = this.querySelector<HTMLElement>('[data-summary]');

@@ -4,14 +4,28 @@ import type { Locator, Page } from '@playwright/test';
 export class GuidePage {
   readonly page: Page;
   readonly article: Locator;
+  readonly title: Locator;
   readonly languageSwitch: Locator;
   readonly toc: Locator;
+  /** "On this page": collapsed under the title on narrow screens, open beside the article on wide ones. */
+  readonly tocDetails: Locator;
+  /** The chapters and sections, as the sidebar (wide) or inside the header's menu button (narrow). */
+  readonly sectionNav: Locator;
+  readonly menuButton: Locator;
+  readonly variablesPanel: Locator;
+  readonly symptom: Locator;
 
   constructor(page: Page) {
     this.page = page;
     this.article = page.locator('article[data-guide-section]');
+    this.title = this.article.getByRole('heading', { level: 1 });
     this.languageSwitch = page.locator('a[data-lang-switch]');
     this.toc = page.locator('nav.toc');
+    this.tocDetails = page.locator('details.toc-details');
+    this.sectionNav = page.locator('nav.section-nav:visible');
+    this.menuButton = page.locator('header details.nav-menu > summary');
+    this.variablesPanel = page.locator('variables-panel');
+    this.symptom = page.locator('section[data-block="symptom"]');
   }
 
   async goto(lang: 'zh' | 'en', slug: string): Promise<void> {

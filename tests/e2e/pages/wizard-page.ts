@@ -7,6 +7,10 @@ export class WizardPage {
   readonly heading: Locator;
   readonly options: Locator;
   readonly outcome: Locator;
+  /** The code blocks of the step shown, each with its copy button. */
+  readonly codeBlocks: Locator;
+  /** The tree diagram under "Overview of this triage". */
+  readonly overview: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -14,6 +18,14 @@ export class WizardPage {
     this.heading = this.step.locator('h2');
     this.options = this.step.locator('[data-triage-option]');
     this.outcome = this.step.locator('[data-triage-outcome]');
+    this.codeBlocks = this.step.locator('[data-code-block]');
+    this.overview = page.locator('tree-overview');
+  }
+
+  /** Opens "Overview of this triage". */
+  async openOverview(): Promise<void> {
+    await this.page.locator('details.tree-overview-details > summary').click();
+    await this.overview.locator('svg').waitFor();
   }
 
   /** Opens a tree's first step; with JavaScript, resolves once the wizard has loaded every step. */
