@@ -39,6 +39,17 @@ describe('page budgets', () => {
     assert.deepEqual(over, []);
   });
 
+  test('every page links one stylesheet, and what it links exists (scripts/stylesheets.ts)', () => {
+    let pages = 0;
+    for (const f of readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((x) => x.endsWith('.html'))) {
+      const links = [...readFileSync(join(DIST, f), 'utf8').matchAll(/<link\b[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1] ?? '');
+      assert.ok(links.length <= 1, `${f} links ${String(links.length)} stylesheets: ${links.join(', ')}`);
+      for (const href of links) assert.ok(existsSync(join(DIST, href)), `${f}: ${href} is not in ${DIST}/`);
+      pages += links.length;
+    }
+    assert.ok(pages > 0);
+  });
+
   test('the pictures of a page weigh at most 100 KB (they load lazily, after the first round trip)', () => {
     const [page, bytes] = worst(() => true, (w) => w.images);
     console.log(`worst pictures: ${page} ${String(bytes)} B`);
