@@ -14,10 +14,26 @@
 import type { Lang } from '../../lib/i18n/langs.ts';
 import { preload, search, type ResultItem } from './client.ts';
 import { fitsInUrl, resultsAddress } from './query-address.ts';
+import searchStyles from './search.css?url';
 import { renderAnswer, renderResult } from './result-item.ts';
 import { fill } from '../../lib/i18n/fill.ts';
 import { searchStrings } from '../../lib/i18n/scripts/search.ts';
 import type { SiteSearch } from './site-search.ts';
+
+/**
+ * The popup's styles come with its code, on first use, not in every page's first round trip: this
+ * module finishes loading (and `import()` of it resolves) once they have loaded. A link, not a
+ * CSS import: Astro adds CSS imported anywhere in a page's scripts to the page's own stylesheet.
+ * If they cannot load (offline, not yet cached), search still works, unstyled.
+ */
+await new Promise<void>((resolve) => {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = searchStyles;
+  link.addEventListener('load', () => resolve());
+  link.addEventListener('error', () => resolve());
+  document.head.append(link);
+});
 
 const DEBOUNCE_MS = 150;
 const SHOWN = 8;
