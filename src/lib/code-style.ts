@@ -134,15 +134,66 @@ function swapOne(element: Element, classes: CodeStyle['classes']): void {
   element.properties['class'] = [...list, ...added].join(' ');
 }
 
+const classList = (element: Element): string => {
+  const c = element.properties['class'];
+  return Array.isArray(c) ? c.map(String).join(' ') : typeof c === 'string' ? c : '';
+};
+const isTextOnly = (node: RootContent): node is Element => node.type === 'element' && node.tagName === 'span' && node.children.every((c) => c.type === 'text');
+const textOf = (element: Element): string => element.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
+
+/**
+ * Fewer tokens, same colours: in each line, a token coloured as the block's default text (the
+ * `<pre>`'s own colour classes) loses its `<span>`, as its text inherits that colour anyway, and
+ * neighbouring tokens of the same classes become one (`<span class="s14 s30">async</span><span
+ * class="s14 s30"> def</span>`), inside a variable's slot too. Only spans holding text alone are
+ * joined or unwrapped: a slot, or anything else another transformer built, stays where it is.
+ */
+export function joinTokens(root: Root, decl: ReadonlyMap<string, string>): void {
+  const pre = root.children.find((n): n is Element => n.type === 'element' && n.tagName === 'pre');
+  if (pre === undefined) return;
+  // The colour classes of the <pre>: custom properties holding a colour, not a background or a font style.
+  const plain = classList(pre)
+    .split(' ')
+    .filter((c) => /^--[\w-]+:#/.test(decl.get(c) ?? '') && !/-bg:/.test(decl.get(c) ?? ''))
+    .sort()
+    .join(' ');
+  const lines = (node: Element): Element[] => node.children.flatMap((c) => (c.type !== 'element' ? [] : classList(c) === 'line' ? [c] : lines(c)));
+  const join = (line: Element): void => {
+    const out: RootContent[] = [];
+    for (const child of line.children) {
+      if (child.type === 'element' && !isTextOnly(child)) join(child); // a variable's slot: its tokens too
+      const last = out.at(-1);
+      if (isTextOnly(child) && plain !== '' && classList(child).split(' ').sort().join(' ') === plain) {
+        if (last?.type === 'text') last.value += textOf(child);
+        else out.push({ type: 'text', value: textOf(child) });
+      } else if (isTextOnly(child) && last !== undefined && isTextOnly(last) && classList(last) === classList(child)) {
+        last.children = [{ type: 'text', value: textOf(last) + textOf(child) }];
+      } else if (child.type === 'text' && last?.type === 'text') {
+        last.value += child.value;
+      } else out.push(child);
+    }
+    line.children = out as Element['children'];
+  };
+  for (const line of lines(pre)) join(line);
+}
+
 /**
  * Replaces every style attribute of the highlighted block (the `<pre>` and each token) with its
- * classes. Runs on the finished tree (`root`), after every other transformer and Astro's own.
+ * classes, then joins tokens that look the same (joinTokens) and takes the `drop` classes off the
+ * `<pre>`. Runs on the finished tree (`root`), after every other transformer and Astro's own.
  */
-export function styleToClassTransformer(style: CodeStyle): ShikiTransformer {
+export function styleToClassTransformer(style: CodeStyle, { drop = [] }: { drop?: readonly string[] } = {}): ShikiTransformer {
+  const decl = new Map([...style.classes].map(([d, c]) => [c, d]));
   return {
     name: 'arya:style-to-class',
     root(root) {
       swap(root, style.classes);
+      joinTokens(root, decl);
+      const pre = root.children.find((n): n is Element => n.type === 'element' && n.tagName === 'pre');
+      if (pre && drop.length > 0) {
+        pre.properties['class'] = classList(pre).split(' ').filter((c) => c !== '' && !drop.includes(c)).join(' ');
+        delete pre.properties['className'];
+      }
     },
   };
 }

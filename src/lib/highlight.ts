@@ -37,7 +37,9 @@ export const SHIKI_CONFIG = {
   wrap: false,
   // Marks command variables (<container_id>, {task_id}, …) for the variables panel, then turns
   // every style attribute into classes (last: it reads the finished block).
-  transformers: [shortThemeVariables(), variablesTransformer(), styleToClassTransformer(CODE_STYLE)],
+  // Astro also names the themes on the <pre> (`astro-code-themes github-light-default …`); no
+  // stylesheet reads those names, so they are dropped (`astro-code` stays: global.css reads it).
+  transformers: [shortThemeVariables(), variablesTransformer(), styleToClassTransformer(CODE_STYLE, { drop: ['astro-code-themes', ...Object.values(THEMES).flatMap((t) => (t.name ? [t.name] : []))] })],
 } satisfies ShikiConfig;
 
 let highlighter: Promise<Highlight> | undefined;

@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { toHtml } from 'hast-util-to-html';
-import { classesFor, codeStyle, type TextMateTheme } from '../../src/lib/code-style.ts';
+import type { Element, Root } from 'hast';
+import { classesFor, codeStyle, joinTokens, type TextMateTheme } from '../../src/lib/code-style.ts';
 import { CODE_STYLE, siteHighlighter } from '../../src/lib/highlight.ts';
 
 const SAMPLES: Record<string, string> = {
@@ -35,7 +36,7 @@ describe('code colours as classes', () => {
 
   test('keeps the command-variable marks, with their data, around the coloured tokens', async () => {
     const html = toHtml((await (await siteHighlighter())('docker logs <container_id>', 'bash')) ?? { type: 'root', children: [] });
-    assert.match(html, /<span class="var-slot" data-var="container_id" data-ctx="sh" data-written="<container_id>">(?:<span class="s\d+ s\d+">[^<]*<\/span>)+<\/span>/);
+    assert.match(html, /<span class="var-slot" data-var="container_id" data-ctx="sh" data-written="<container_id>">(?:<span class="s\d+ s\d+">[^<]*<\/span>|[^<]+)+<\/span>/);
   });
 
   test('gives every colour, default background and font style of the themes a class, and no rule background', () => {
@@ -67,6 +68,29 @@ describe('code colours as classes', () => {
     assert.deepEqual(classesFor('--s-light:#0A3069', style.classes), [c('--s-light:#0a3069')]);
     assert.deepEqual(classesFor('--s-light:#1f2328;--s-light-bg:#fff; overflow-x: auto;', style.classes), [c('--s-light:#1f2328'), c('--s-light-bg:#fff'), c('overflow-x:auto')]);
     assert.deepEqual(classesFor('--s-light-font-style:inherit', style.classes), []);
+  });
+
+  test('joins tokens that look the same: default-coloured text loses its span, equal neighbours become one, slots stay', () => {
+    const decl = new Map([['s8', '--s-light:#1f2328'], ['s28', '--s-dark:#e6edf3'], ['s0', '--s-light-bg:#fff'], ['s14', '--s-light:#cf222e'], ['s30', '--s-dark:#ff7b72'], ['s1', '--s-light-font-style:italic']]);
+    const span = (cls: string, text: string): Element => ({ type: 'element', tagName: 'span', properties: { class: cls }, children: [{ type: 'text', value: text }] });
+    const slot: Element = { type: 'element', tagName: 'span', properties: { class: 'var-slot', 'data-var': 'id' }, children: [span('s14 s30', 'x'), span('s14 s30', 'y'), span('s8 s28', 'z')] };
+    const line: Element = { type: 'element', tagName: 'span', properties: { class: 'line' }, children: [span('s14 s30', 'async'), span('s14 s30', ' def'), span('s8 s28', ' f'), span('s28 s8', '('), span('s8 s1 s28', 'i'), slot, span('s14 s30', ')')] };
+    const root: Root = { type: 'root', children: [{ type: 'element', tagName: 'pre', properties: { class: 'astro-code s8 s28 s0' }, children: [{ type: 'element', tagName: 'code', properties: {}, children: [line] }] }] };
+    joinTokens(root, decl);
+    assert.equal(toHtml(line), '<span class="line"><span class="s14 s30">async def</span> f(<span class="s8 s1 s28">i</span><span class="var-slot" data-var="id"><span class="s14 s30">xy</span>z</span><span class="s14 s30">)</span></span>');
+  });
+
+  test("highlighted code keeps every line's text, with no default-coloured span and no two equal spans side by side", async () => {
+    const highlight = await siteHighlighter();
+    for (const [lang, code] of Object.entries(SAMPLES)) {
+      const html = toHtml((await highlight(code, lang)) ?? { type: 'root', children: [] });
+      const plain = /<pre class="[^"]*?\b(s\d+ s\d+) s\d+ s\d+/.exec(html);
+      assert.ok(plain, lang);
+      assert.doesNotMatch(html, new RegExp(`<span class="${plain[1] ?? ''}">`), `${lang}: a default-coloured token kept its span`);
+      assert.doesNotMatch(html, /<span class="(s[\d ]+)">[^<]*<\/span><span class="\1">/, `${lang}: equal tokens side by side`);
+      const text = html.replace(/<(?:[^>"]|"[^"]*")*>/g, '').replaceAll('&#x3C;', '<').replaceAll('&#x26;', '&').replaceAll('&quot;', '"').replaceAll('&#x27;', "'").replaceAll('&gt;', '>').replaceAll('&lt;', '<').replaceAll('&amp;', '&');
+      assert.equal(text, code, lang);
+    }
   });
 
   test('fails with the declaration when highlighting writes a style no class stands for', () => {
