@@ -15,6 +15,8 @@ export const paths = {
   guide: (lang: Lang, slug: string, base = '/') => join(base, `${lang}/guides/${slug}/`),
   search: (lang: Lang, base = '/') => join(base, `${lang}/search/`),
   triage: (lang: Lang, base = '/') => join(base, `${lang}/triage/`),
+  /** Every guide's verified commands; `slug` links to that guide's part. */
+  verified: (lang: Lang, base = '/', slug?: string) => join(base, `${lang}/verified/${slug === undefined ? '' : `#${slug}`}`),
   /** A triage step; the start node is the tree's own page. */
   triageStep: (lang: Lang, tree: string, node: string | undefined, base = '/') =>
     join(base, `${lang}/triage/${tree}/${node === undefined ? '' : `${node}/`}`),

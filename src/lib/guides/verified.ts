@@ -71,12 +71,19 @@ export interface BadgeText {
   reproducedLabel: string;
 }
 
+/** The servers commands ran against, with their versions (`Redis 7.0.15, PostgreSQL 15.18`); `only` limits them. */
+export function serversText(data: Verified, lang: Lang, only: readonly VerifyServer[] = VERIFY_SERVERS.filter((s) => data.servers[s] !== undefined)): string {
+  return only
+    .map((s) => `${SERVER_NAMES[s]} ${data.servers[s] ?? ''}`.trim())
+    .join(t(lang, 'list.separator'));
+}
+
 /** What the badge of one guide says, in the page language. */
 export function badgeText(data: Verified, slug: string, lang: Lang): BadgeText {
   const g = data.guides[slug];
   const servers = VERIFY_SERVERS.filter((s) => (g?.commands[s]?.length ?? 0) > 0);
   const commands = [...new Set(servers.flatMap((s) => g?.commands[s] ?? []))];
-  const against = servers.map((s) => `${SERVER_NAMES[s]} ${data.servers[s] ?? ''}`.trim()).join(t(lang, 'list.separator'));
+  const against = serversText(data, lang, servers);
   const n = commands.length;
   return {
     summary: n === 0 ? undefined : t(lang, n === 1 ? 'verified.summary.one' : 'verified.summary.other', { n, servers: against }),
