@@ -31,8 +31,6 @@ export function renderAnswer(answer: ResultAnswer, lang: Lang): HTMLElement {
     bar.className = 'code-toolbar';
     bar.append(text('span', 'code-lang', answer.command.lang));
     const copy = document.createElement('copy-button');
-    copy.dataset['copied'] = copying['code.copied'];
-    copy.dataset['failed'] = copying['code.copyFailed'];
     const button = document.createElement('button');
     button.type = 'button';
     button.hidden = true;

@@ -52,7 +52,7 @@ class VariablesPanel extends HTMLElement {
       const refused = applyValues(values, kinds, titles);
       for (const input of inputs) {
         const name = input.dataset['var'] ?? '';
-        const error = this.querySelector(`[data-error-for="${name}"]`);
+        const error = this.querySelector(`#var-${CSS.escape(name)}-error`);
         const raw = input.value;
         const v = raw.trim() === '' ? undefined : validateValue(kinds[name] ?? 'identifier', raw);
         const message = v && !v.ok ? (v.reason === 'empty' ? '' : say[`vars.error.${v.reason}`]) : refused.has(name) ? say['vars.error.context'] : '';
