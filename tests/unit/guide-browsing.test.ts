@@ -27,6 +27,16 @@ describe('section navigation', () => {
     assert.ok(nav.every((c) => c.unlisted === 0));
   });
 
+  test('a chapter of one section is that section, not a disclosure around it; a chapter of two is not', () => {
+    const mixed = [...guide(1).filter((g) => g.chapter !== 'redis'), ...guide(2).filter((g) => g.chapter === 'redis')];
+    const nav = sectionNav(groupByChapter(mixed), 'database-1');
+    assert.equal(nav.find((c) => c.chapter === 'database')?.only?.slug, 'database-1');
+    assert.equal(nav.find((c) => c.chapter === 'redis')?.only, undefined);
+    // Past LIST_ALL a one-section chapter that is not the current one lists nothing: it stays a link to the index.
+    const many = [...guide(1).filter((g) => g.chapter !== 'redis'), ...guide(100).filter((g) => g.chapter === 'redis')];
+    assert.equal(sectionNav(groupByChapter(many), 'redis-3').find((c) => c.chapter === 'database')?.only, undefined);
+  });
+
   test(`past ${String(LIST_ALL)} sections, only the current chapter lists sections: at most ${String(AROUND)}, around the current one`, () => {
     const nav = sectionNav(groupByChapter(guide(100)), 'api-50');
     const api = nav.find((c) => c.chapter === 'api');

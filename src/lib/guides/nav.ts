@@ -24,6 +24,11 @@ export interface NavChapter<T> extends ChapterGroup<T> {
   listed: T[];
   /** How many of the chapter's sections are not listed (reachable from the symptom index). */
   unlisted: number;
+  /**
+   * A chapter of one section is listed as that section's link alone, not a disclosure around one
+   * link: one click instead of two, and its number (`6.1`) names the chapter.
+   */
+  only: T | undefined;
 }
 
 export interface NavLimits {
@@ -48,6 +53,7 @@ export function sectionNav<T extends { slug: string }>(
       const from = Math.max(0, Math.min(index - Math.floor(around / 2), c.guides.length - around));
       listed = c.guides.slice(from, from + around);
     }
-    return { ...c, current, listed, unlisted: c.guides.length - listed.length };
+    const only = c.guides.length === 1 && listed.length === 1 ? listed[0] : undefined;
+    return { ...c, current, listed, unlisted: c.guides.length - listed.length, only };
   });
 }
