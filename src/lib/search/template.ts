@@ -97,7 +97,10 @@ export function compileTemplate(text: string): Compiled {
       return { accepts: (c: number) => c === unit, many: false };
     });
   });
-  return { ok: true, test: (line) => occursIn(steps, line) };
+  // Every match holds each literal part as written: a line without the longest one cannot match,
+  // and most lines of a long paste are turned away by one indexOf before the simulation runs.
+  const longest = parts.filter((p) => !/^<[a-z_]+>$/.test(p)).reduce((a, b) => (b.length > a.length ? b : a), '');
+  return { ok: true, test: (line) => line.includes(longest) && occursIn(steps, line) };
 }
 
 /**
