@@ -47,8 +47,13 @@ function checkedGlob(options: {
   check: (entries: RawEntry[]) => Problem[];
   /** `page`: entries are rendered by their page (src/lib/guides/render.ts), never by `render()`. */
   render?: 'page';
+  /**
+   * Keep each entry's body in the store (default). The store becomes one module of the server
+   * bundle: guide bodies, read from their files by loadGuides() (mdxBody), stay out of it.
+   */
+  retainBody?: boolean;
 }): Loader {
-  const inner = glob({ pattern: options.pattern, base: options.base });
+  const inner = glob({ pattern: options.pattern, base: options.base, retainBody: options.retainBody ?? true });
   return {
     name: `checked-glob:${options.base}`,
     load: async (context) => {
@@ -86,6 +91,7 @@ export const collections = {
       base: './src/content/guides',
       title: 'Invalid guide frontmatter',
       render: 'page',
+      retainBody: false,
       check: (entries) => validateGuideEntries(entries).problems,
     }),
     schema: GuideSchema,

@@ -194,3 +194,20 @@ describe('MDX a guide may not hold', () => {
     assert.match(problem ?? '', /^src\/content\/guides\/en\/x\.mdx \(file\): found .+; expected MDX that parses/);
   });
 });
+
+describe("a guide's body read from its file", () => {
+  test("is the body Astro's MDX entry type gives, for every guide and for the file shapes Astro accepts", async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { parseFrontmatter } = await import('@astrojs/internal-helpers/frontmatter');
+    const { mdxBody } = await import('../../src/lib/guides/entries.ts');
+    const astro = (text: string) => parseFrontmatter(text, { frontmatter: 'empty-with-spaces' }).content.trim();
+    const texts = ['zh', 'en'].flatMap((lang) =>
+      readdirSync(`src/content/guides/${lang}`)
+        .filter((f) => f.endsWith('.mdx'))
+        .map((f) => readFileSync(`src/content/guides/${lang}/${f}`, 'utf8')),
+    );
+    assert.ok(texts.length >= 26);
+    const shapes = ['\uFEFF---\ntitle: x\n---\n\nBody\n', '\n\n---\na: 1\n---\nBody with --- inside\n---\n', 'No frontmatter\n', '---\na: 1\n---\n'];
+    for (const text of [...texts, ...shapes]) assert.equal(mdxBody(text), astro(text));
+  });
+});

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
 import { ContentError, type Problem } from '../../lib/errors/problems.ts';
 import { imageProblems } from '../../lib/guides/checks.ts';
-import { langOfEntry, slugOfEntry } from '../../lib/guides/entries.ts';
+import { langOfEntry, mdxBody, slugOfEntry } from '../../lib/guides/entries.ts';
 import { bodyFirstLine, parseGuide, type GuideModel } from '../../lib/guides/parse.ts';
 import type { Lang } from '../../lib/i18n/langs.ts';
 import type { Guide } from '../../lib/schemas/guide.ts';
@@ -34,9 +34,10 @@ export function loadGuides(): Promise<LoadedGuide[]> {
     const problems: Problem[] = [];
     const guides = entries.map((entry): LoadedGuide => {
       const file = entry.filePath ?? entry.id;
-      const body = entry.body ?? '';
-      // The file is read only to name file lines in an error message.
-      const { model, problems: own } = parseGuide(body, { file, firstLine: () => bodyFirstLine(readFileSync(file, 'utf8'), body) });
+      // Bodies are not kept in Astro's store (content.config.ts): read from the file, as Astro would give it.
+      const text = readFileSync(file, 'utf8');
+      const body = mdxBody(text);
+      const { model, problems: own } = parseGuide(body, { file, firstLine: () => bodyFirstLine(text, body) });
       problems.push(...own, ...imageProblems(file, model, (path) => existsSync(path.slice(1))));
       return { id: entry.id, lang: langOfEntry(entry.id), slug: slugOfEntry(entry.id), file, data: entry.data, model };
     });

@@ -28,3 +28,18 @@ export function guideRefs(entries: ReadonlyArray<{ id: string; data: Guide }>, l
       symptom: e.data.symptom,
     }));
 }
+
+/** Astro's frontmatter fence (@astrojs/internal-helpers/frontmatter): at the start, after blank lines or a BOM. */
+const FRONTMATTER = /(?:^\uFEFF?|^\s*\n)---([\s\S]*?\n)---/;
+
+/**
+ * A guide file's body as Astro's MDX entry type gives it (`entry.body`): the text after the
+ * frontmatter, trimmed. The guides collection does not keep bodies in Astro's data store
+ * (content.config.ts, `retainBody: false`): that store is bundled into the server build as one
+ * module, and at 1,000 guides per language it was 47 MB of source that the bundler parsed and
+ * held. loadGuides() reads each file instead, once.
+ */
+export function mdxBody(fileText: string): string {
+  const m = FRONTMATTER.exec(fileText);
+  return (m ? fileText.replace(`---${m[1] ?? ''}---`, '') : fileText).trim();
+}
