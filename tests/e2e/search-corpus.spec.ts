@@ -1,8 +1,9 @@
 /**
  * The "paste your error" promise, measured through the results pages: every query of the tuning
  * corpus (tests/fixtures/search-corpus.json) and of the blind held-out set
- * (tests/fixtures/search-holdout.json, never used to tune) is submitted on one results page per
- * language, and the rank of the right section is read from `a[data-search-result]`. Prints rank-1
+ * (tests/fixtures/search-holdout.json, never used to tune) is submitted on a results page (the
+ * corpus on zh, the held-out set on en), and the rank of the right section is read from
+ * `a[data-search-result]`. Prints rank-1
  * and top-3 figures per set, language and kind.
  */
 import { expect, test } from '../support/browser-test.ts';
@@ -25,8 +26,12 @@ interface Score {
   misses: string[];
 }
 
+// Each set through one results page: the ranking does not depend on the page's language (run
+// through both, each set gave the same figures on each), and the queries are in both languages.
+// The corpus goes through the zh page, the held-out set through the en page.
+const PAGE_OF = { corpus: 'zh', holdout: 'en' } as const;
 for (const [set, queries] of Object.entries(SETS)) {
-  for (const lang of ['zh', 'en'] as const) {
+  for (const lang of [PAGE_OF[set as keyof typeof PAGE_OF]]) {
     test(`the ${set} (${String(queries.length)} queries) through the ${lang} results page`, async ({ page }) => {
       test.setTimeout(300_000);
       const search = new SearchPage(page);
