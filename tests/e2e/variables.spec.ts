@@ -23,10 +23,28 @@ test.describe('command variables', () => {
     await page.getByText(/Your values for the commands on this page/).click();
     await page.locator('input[data-var="task_id"]').fill('3f2b8a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b');
     const block = code(page, 'task_id');
+    // The value is in the command before it is copied (the panel's code may still be loading when the field is typed in).
+    await expect(block.locator('.var-slot[data-var="task_id"]').first()).toHaveText('3f2b8a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b');
     await block.getByRole('button', { name: 'Copy code to clipboard' }).click();
     const shown = (await block.locator('pre').innerText()).replace(/\n$/, '');
     expect(shown).toContain('/api/v1/tasks/3f2b8a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shown);
+  });
+
+  test("what is typed before the panel's code has loaded is kept and applied", async ({ page }) => {
+    // Hold the panel's code back until the field has been typed in, as on a slow network.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/_astro/variables-panel.*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/en/guides/container-exits-on-start/');
+    await page.getByText(/Your values for the commands on this page/).click();
+    await page.locator('input[data-var="container_id"]').fill('arya-api-7');
+    release();
+    await expect(code(page, 'container_id').locator('pre')).toContainText('docker logs arya-api-7');
+    await expect(page.locator('input[data-var="container_id"]')).toHaveValue('arya-api-7');
   });
 
   test('a hostile value is refused with a message and never reaches a command', async ({ page }) => {

@@ -61,22 +61,26 @@ class VariablesPanel extends HTMLElement {
       }
     };
 
+    const update = (input: HTMLInputElement) => {
+      const name = input.dataset['var'] ?? '';
+      const next = load();
+      const v = validateValue(kinds[name] ?? 'identifier', input.value);
+      if (v.ok) next[name] = v.value;
+      else delete next[name];
+      save(next);
+      render(next);
+    };
+
+    // This code loads when the panel is opened: what the reader typed before it arrived is kept
+    // and counts as typed, not replaced by the stored values.
     const values = load();
-    for (const input of inputs) input.value = values[input.dataset['var'] ?? ''] ?? '';
+    const typed = inputs.filter((i) => i.value !== '' && i.value !== (values[i.dataset['var'] ?? ''] ?? ''));
+    for (const input of inputs) if (!typed.includes(input)) input.value = values[input.dataset['var'] ?? ''] ?? '';
     render(values);
     if (inputs.some((i) => i.value !== '')) this.querySelector('details')?.setAttribute('open', '');
 
-    for (const input of inputs) {
-      input.addEventListener('input', () => {
-        const name = input.dataset['var'] ?? '';
-        const next = load();
-        const v = validateValue(kinds[name] ?? 'identifier', input.value);
-        if (v.ok) next[name] = v.value;
-        else delete next[name];
-        save(next);
-        render(next);
-      });
-    }
+    for (const input of inputs) input.addEventListener('input', () => update(input));
+    for (const input of typed) update(input);
     this.querySelector('[data-vars-reset]')?.addEventListener('click', () => {
       save({});
       for (const input of inputs) input.value = '';
