@@ -15,26 +15,14 @@
  * Network: only the loopback servers started here.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { browserPath } from '../../tests/e2e/browser-path.ts';
+import { freePort } from '../../tests/support/servers.ts';
 
 const ROOT = process.cwd();
 
-/** A port the system says is free now (bound to 0, read, released). */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface Served {
   origin: string;
@@ -153,18 +141,23 @@ export function launch(): Promise<Browser> {
  * Paste to first result on cold pages, the targets alternating query by query. Returns each
  * target's times (ms) in query order.
  */
+/** A new page of `ctx` on the target, cold: reaches its field, pastes `query`; ms from the paste to the first result. */
+async function firstPaste(ctx: BrowserContext, target: Target, query: string): Promise<{ page: Page; field: string; ms: number }> {
+  const page = await ctx.newPage();
+  await page.goto(target.url, { waitUntil: 'networkidle' });
+  const field = await target.field(page);
+  await armTimer(page, target.result, undefined);
+  await paste(page, field, query);
+  return { page, field, ms: (await elapsed(page)).ms };
+}
+
 export async function pasteToFirstResult(browser: Browser, targets: readonly Target[], queries: readonly string[]): Promise<Map<string, number[]>> {
   const times = new Map<string, number[]>(targets.map((t) => [t.name, []]));
   for (const q of queries) {
     for (const target of targets) {
       const ctx = await context(browser, new URL(target.url).origin);
       try {
-        const page = await ctx.newPage();
-        await page.goto(target.url, { waitUntil: 'networkidle' });
-        const field = await target.field(page);
-        await armTimer(page, target.result, undefined);
-        await paste(page, field, q);
-        times.get(target.name)?.push((await elapsed(page)).ms);
+        times.get(target.name)?.push((await firstPaste(ctx, target, q)).ms);
       } finally {
         await ctx.close();
       }
@@ -177,12 +170,7 @@ export async function pasteToFirstResult(browser: Browser, targets: readonly Tar
 export async function furtherQueries(browser: Browser, target: Target, first: string, queries: readonly string[]): Promise<number[]> {
   const ctx = await context(browser, new URL(target.url).origin);
   try {
-    const page = await ctx.newPage();
-    await page.goto(target.url, { waitUntil: 'networkidle' });
-    const field = await target.field(page);
-    await armTimer(page, target.result, undefined);
-    await paste(page, field, first);
-    await elapsed(page);
+    const { page, field } = await firstPaste(ctx, target, first);
     await page.locator('[data-search-popup][data-state="done"]').waitFor({ timeout: 60_000 });
     const out: number[] = [];
     for (const q of queries) {

@@ -4,7 +4,7 @@
  * check the same geometry the page shows; TreeOverview.astro only prints it.
  */
 import { wrapLabel } from './label.ts';
-import { layoutTree } from './layout.ts';
+import { layoutTree, type LaidNode } from './layout.ts';
 import { plainText } from '../guides/order.ts';
 import type { Lang } from '../i18n/langs.ts';
 import type { Tree } from './schema.ts';
@@ -12,13 +12,8 @@ import type { Tree } from './schema.ts';
 /** Font size and line height of the labels (px, the SVG's units), and the box's size and padding. */
 export const OVERVIEW = { font: 13, line: 16, padX: 8, padY: 9, box: 176, maxColumns: 6 } as const;
 
-export interface OverviewNode {
-  id: string;
-  kind: 'question' | 'diagnostic' | 'outcome';
-  x: number;
-  y: number;
-  w: number;
-  h: number;
+/** A box of the overview: where layout.ts put it, and its label. */
+export interface OverviewNode extends Omit<LaidNode, 'layer'> {
   /** The label's lines, each with the baseline of its centred text. */
   lines: Array<{ text: string; x: number; y: number }>;
 }
