@@ -106,6 +106,9 @@ export function runInAsync(ns: Namespace, argv: string[], env: Record<string, st
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.once('close', (status) => resolve({ stdout, stderr, status }));
+    // A command that never reads its input may exit before it is written (EPIPE): what it printed
+    // and its status are the result, not the pipe.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(input ?? '');
   });
 }

@@ -76,6 +76,10 @@ function preparePython(): void {
   const real = spawnSync(py, ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).stdout.trim();
   pythonBin = mkdtempSync(join(tmpdir(), 'arya-verify-python-'));
   symlinkSync(real, join(pythonBin, 'python'));
+  // The `python` the guide's commands will find must be that one: a failed lookup above (an empty
+  // path) would leave another python first on PATH, and its missing redis-py would read as the guide's fault.
+  const check = spawnSync('bash', ['-c', 'python -c "import redis, sys; print(sys.executable)"'], { encoding: 'utf8', env: { ...process.env, PATH: `${pythonBin}:${process.env['PATH'] ?? ''}` } });
+  if (check.status !== 0) throw new Error(`the python prepared for the guide's commands (${real || '(no path)'} from ${py}) cannot import redis: ${check.stderr}`);
 }
 
 interface Run {
