@@ -62,7 +62,7 @@ async function walk(page: Page, tree: Tree, lang: 'zh' | 'en', id: string, answe
     const example = option?.match?.[0]?.examples[0];
     const step = page.locator(`section[data-node="${node.id}"]`);
     if (node.kind === 'diagnostic' && example !== undefined) {
-      await step.locator('textarea[data-triage-paste]').fill(example);
+      await wizard.paste(node.id, example);
       await expect(step).toHaveAttribute('data-paste-state', 'matched');
       const matched = step.locator('[data-triage-option][data-triage-match]');
       await expect(matched).toHaveCount(1);
@@ -125,6 +125,26 @@ test.describe('the paste field', () => {
     await step.locator('[data-triage-match]').focus();
     await page.keyboard.press('Enter');
     await expect(page.locator(`section[data-node="${diagnostic?.options?.[index]?.next ?? ''}"]`)).toBeVisible();
+  });
+
+  test('a paste is read at once; typing is read when the reader pauses', async ({ page }) => {
+    // The page's clock is stopped once the step is open: only a read that waits for no timer can happen.
+    await page.clock.install();
+    const step = await open(page);
+    await page.clock.pauseAt(Date.now() + 60_000);
+    const field = step.locator('textarea[data-triage-paste]');
+    await new WizardPage(page).paste(diagnostic?.id ?? '', example);
+    await expect(step).toHaveAttribute('data-paste-state', 'matched');
+    await field.evaluate((box: HTMLTextAreaElement) => {
+      box.value = '';
+      box.closest('section')?.removeAttribute('data-paste-state');
+    });
+    await field.focus();
+    await page.keyboard.insertText(example);
+    await page.clock.runFor(100);
+    await expect(step).not.toHaveAttribute('data-paste-state', /./);
+    await page.clock.runFor(100);
+    await expect(step).toHaveAttribute('data-paste-state', 'matched');
   });
 
   test('the matcher is not loaded until something is pasted', async ({ page }) => {

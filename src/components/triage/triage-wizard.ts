@@ -25,7 +25,9 @@ import { loadValues } from '../variables/stored-values.ts';
 type Step = PathStep<StepView>;
 type Matcher = typeof import('../../lib/decision-tree/output-match.ts');
 
+/** Typing is read once the reader pauses; a paste (or a drop), the usual way output arrives, at once. */
 const PASTE_DEBOUNCE_MS = 150;
+const AT_ONCE = new Set(['insertFromPaste', 'insertFromDrop']);
 
 class TriageWizard extends HTMLElement {
   #tree: TreeView | undefined;
@@ -78,7 +80,8 @@ class TriageWizard extends HTMLElement {
       const box = (event.target as Element | null)?.closest<HTMLTextAreaElement>('textarea[data-triage-paste]');
       if (!box || !this.#tree) return;
       window.clearTimeout(this.#pasteTimer);
-      this.#pasteTimer = window.setTimeout(() => void this.#readPaste(box), PASTE_DEBOUNCE_MS);
+      if (event instanceof InputEvent && AT_ONCE.has(event.inputType)) void this.#readPaste(box);
+      else this.#pasteTimer = window.setTimeout(() => void this.#readPaste(box), PASTE_DEBOUNCE_MS);
     });
     window.addEventListener('popstate', () => {
       if (this.#tree) this.#render(false);

@@ -40,6 +40,20 @@ export class WizardPage {
     await this.page.locator('triage-wizard[data-state="ready"], triage-wizard[data-state="static"]').waitFor({ state: 'attached' });
   }
 
+  /**
+   * Pastes `text` into a step's output field as a paste does (one input event, `insertFromPaste`,
+   * which the wizard reads at once); resolves once the step has read it (its paste state is set).
+   */
+  async paste(node: string, text: string): Promise<void> {
+    const step = this.page.locator(`section[data-node="${node}"]`);
+    await step.locator('textarea[data-triage-paste]').evaluate((field: HTMLTextAreaElement, value) => {
+      delete field.closest('section')?.dataset['pasteState'];
+      field.value = value;
+      field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    }, text);
+    await step.and(this.page.locator('[data-paste-state]')).waitFor({ state: 'attached' });
+  }
+
   /** Chooses the first answer by keyboard until an outcome shows; returns the headings passed. */
   async walkByKeyboard(limit = 20): Promise<string[]> {
     const seen: string[] = [];
