@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { globSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { SUB_PATH_ENV } from '../tests/support/sub-path.ts';
 import type { TestSummary } from '../tests/support/test-summary-reporter.ts';
 
@@ -52,7 +52,7 @@ function main(): number {
     if (result.problem) console.error(`\n✖ ${name}: ${result.problem}`);
     return code;
   };
-  const empty: TestSummary = { tests: 0, passed: 0, failed: 0, skipped: 0, todo: 0, skips: [], slowest: null, files: 0 };
+  const empty: TestSummary = { tests: 0, passed: 0, failed: 0, skipped: 0, todo: 0, skips: [], slowest: null, files: 0, reported: [] };
   if (files.length === 0) return finish({ ...empty, suite: name, timeoutMs: suite.timeoutMs, problem: `no test file matches ${suite.pattern}` }, 1);
 
   const dir = mkdtempSync(join(tmpdir(), 'arya-node-tests-'));
@@ -78,6 +78,10 @@ function main(): number {
     const result: SuiteResult = { ...summary, suite: name, timeoutMs: suite.timeoutMs };
     if (run.status !== 0) return finish({ ...result, problem: `${String(summary.failed)} failed` }, run.status ?? 1);
     if (summary.tests === 0) return finish({ ...result, problem: `${String(files.length)} file(s) ran no test` }, 1);
+    // A file that declares no test (its tests commented out, a describe lost in an edit) is
+    // as silent as a missing one, even when the other files of the suite run theirs.
+    const silent = files.filter((f) => !summary.reported.includes(resolve(f)));
+    if (silent.length > 0) return finish({ ...result, problem: `ran no test: ${silent.join(', ')}` }, 1);
     if (process.env['CI'] && summary.skipped > 0) {
       return finish({ ...result, problem: `under CI nothing may skip; skipped:\n  ${summary.skips.join('\n  ')}` }, 1);
     }

@@ -4,6 +4,8 @@
  * test. Node's own counts leave out a skipped `describe` and the tests inside it, so a suite that
  * skipped everything would look like "0 failed"; here a skipped suite counts as a skip.
  */
+import { resolve } from 'node:path';
+
 export interface TestSummary {
   tests: number;
   passed: number;
@@ -14,6 +16,8 @@ export interface TestSummary {
   skips: string[];
   slowest: { name: string; ms: number } | null;
   files: number;
+  /** The files that reported a test or a suite (passed, failed or skipped), as node names them. */
+  reported: string[];
 }
 
 interface TestEventData {
@@ -26,11 +30,15 @@ interface TestEventData {
 }
 
 export default async function* summaryReporter(source: AsyncIterable<{ type: string; data: TestEventData }>): AsyncGenerator<string> {
-  const summary: TestSummary = { tests: 0, passed: 0, failed: 0, skipped: 0, todo: 0, skips: [], slowest: null, files: 0 };
+  const summary: TestSummary = { tests: 0, passed: 0, failed: 0, skipped: 0, todo: 0, skips: [], slowest: null, files: 0, reported: [] };
   const files = new Set<string>();
   for await (const event of source) {
     if (event.type !== 'test:pass' && event.type !== 'test:fail') continue;
     const { data } = event;
+    // A file that declares no test is reported by node as one passing test named after the file:
+    // it ran nothing, so it counts as nothing, and its file as silent. (A file that fails to load
+    // is reported the same way, failing: that stays a failure.)
+    if (event.type === 'test:pass' && data.nesting === 0 && data.file !== undefined && resolve(data.name) === data.file) continue;
     if (data.file) files.add(data.file);
     const isSuite = data.details?.type === 'suite';
     if (data.skip !== undefined && data.skip !== false) {
@@ -52,5 +60,6 @@ export default async function* summaryReporter(source: AsyncIterable<{ type: str
     if (!summary.slowest || ms > summary.slowest.ms) summary.slowest = { name: data.name, ms };
   }
   summary.files = files.size;
+  summary.reported = [...files].sort();
   yield `${JSON.stringify(summary)}\n`;
 }
