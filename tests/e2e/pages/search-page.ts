@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { pasteInto } from './paste-into.ts';
 
 /** A result's guide slug (`/en/guides/redis-connection/#…` → `redis-connection`), else its address. */
 const slugOf = (href: string) => /\/guides\/([^/#?]+)/.exec(href)?.[1] ?? href;
@@ -49,10 +50,7 @@ export class SearchPage {
    */
   async paste(text: string): Promise<void> {
     const before = Number((await this.host.getAttribute('data-search-finished')) ?? '0');
-    await this.page.locator('#search-page-q').evaluate((field: HTMLTextAreaElement, value) => {
-      field.value = value;
-      field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-    }, text);
+    await pasteInto(this.page.locator('#search-page-q'), text);
     await this.page.locator('#search-page-q').press('Enter');
     await this.page.locator(`search-results[data-search-finished="${String(before + 1)}"]`).waitFor({ state: 'attached' });
   }

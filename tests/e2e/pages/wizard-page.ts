@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { pasteInto } from './paste-into.ts';
 
 /** A triage wizard: /<lang>/triage/<tree>/… */
 export class WizardPage {
@@ -46,11 +47,8 @@ export class WizardPage {
    */
   async paste(node: string, text: string): Promise<void> {
     const step = this.page.locator(`section[data-node="${node}"]`);
-    await step.locator('textarea[data-triage-paste]').evaluate((field: HTMLTextAreaElement, value) => {
-      delete field.closest('section')?.dataset['pasteState'];
-      field.value = value;
-      field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-    }, text);
+    await step.evaluate((section) => section.removeAttribute('data-paste-state'));
+    await pasteInto(step.locator('textarea[data-triage-paste]'), text);
     await step.and(this.page.locator('[data-paste-state]')).waitFor({ state: 'attached' });
   }
 
