@@ -47,10 +47,16 @@ export function start(): void {
   };
 
   const wb = new Workbox(`${base}sw.js`, { scope: base });
+  // Each question takes a ticket and only the newest is answered on the page: on a busy device the
+  // old worker's answer can arrive after the new worker's (tests/e2e/deploy.spec.ts forces it), and
+  // it would put back the old build for good.
+  let ticket = 0;
   const ask = async () => {
+    const mine = ++ticket;
     const active = (await navigator.serviceWorker.ready).active;
     if (!active) return;
     const reply = (await messageSW(active, { type: 'offline', build, lang })) as OfflineReply;
+    if (mine !== ticket) return;
     saved = reply.saved;
     older = reply.older;
     host.dataset['activeBuild'] = reply.active;
