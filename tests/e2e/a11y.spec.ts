@@ -2,9 +2,10 @@
  * axe (WCAG 2.2 A and AA) on every built page, in the light and the dark theme. One browser page
  * per group is reused; axe is registered once per page as an init script, and each page is
  * analysed twice with the colour scheme switched in place (no reload): every rule in the light
- * theme, the colour rules in the dark one (the dark theme changes colours only). Triage step pages whose
- * markup is proven to be that of a checked page are left out (tests/support/axe-plan.ts; the
- * proof is re-checked in tests/dist/site.test.ts).
+ * theme, the colour rules in the dark one (the dark theme changes colours only). Triage step pages
+ * and error pages whose markup is proven to be that of a checked page are left out
+ * (tests/support/axe-plan.ts says what the proof sets aside; it is re-checked in
+ * tests/dist/site.test.ts).
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/browser-test.ts';
@@ -51,7 +52,8 @@ async function violations(page: Page, label: string, rules?: string[]): Promise<
 // The root redirects as soon as its script runs; its markup is checked below, without the script.
 const { check, covered } = axePlan(builtHtml());
 const pages = check.filter((p) => p !== '/');
-const GROUP = 8;
+// Six pages a group: the slowest group stays under half its timeout with one core busy (issue 13).
+const GROUP = 6;
 const groups = Array.from({ length: Math.ceil(pages.length / GROUP) }, (_, i) => pages.slice(i * GROUP, (i + 1) * GROUP));
 
 test.describe('accessibility', () => {
@@ -77,9 +79,10 @@ test.describe('accessibility', () => {
     });
   }
 
-  test(`leaves out only step pages proven to be checked pages (${String(covered.length)} of ${String(check.length + covered.length)})`, () => {
+  test(`leaves out only step and error pages proven to be checked pages (${String(covered.length)} of ${String(check.length + covered.length)})`, () => {
     expect(check.length + covered.length).toBe(builtHtml().size);
-    expect(covered.every((c) => /^\/(zh|en)\/triage\/[^/]+\/[^/]+\/$/.test(c.page) && check.includes(c.template) && check.includes(c.step))).toBe(true);
+    const left = covered.filter((c) => !/^\/(zh|en)\/(triage\/[^/]+\/[^/]+|e\/[^/]+)\/$/.test(c.page) || c.by.length === 0 || !c.by.every((p) => check.includes(p)));
+    expect(left).toEqual([]);
   });
 
   test('the root language chooser, as readers without JavaScript get it, has no violation', async ({ page }) => {

@@ -1,9 +1,10 @@
 /**
  * Which built pages the accessibility test runs axe on, and which it leaves out because their
- * markup is proven to be that of pages it does check.
+ * markup is proven to be that of pages it does check. Two kinds of page are left out; every
+ * other page is checked.
  *
- * The only pages left out are triage step pages. A step page is the tree's page template around
- * one step's <section>. It is left out when both hold:
+ * Triage step pages. A step page is the tree's page template around one step's <section>. It
+ * is left out when both hold:
  * - its template is byte-identical to the tree's first step page (which is checked), once the
  *   step <section>, the <title> text, <script> elements (not rendered), the page's own address
  *   (in its language-switch and alternate links, the tags with `hreflang`) and the tree
@@ -11,18 +12,38 @@
  *   has it: the checked start page marks its first step) are set aside;
  * - its step <section> is byte-identical to the same step's <section> on the tree's all-steps
  *   page (which is checked, and holds every step).
- * Every other page is checked. A step page that differs in anything else is checked too, so a
- * change that makes one step page special can never hide it from axe.
+ * A step page that differs in anything else is checked too, so a change that makes one step
+ * page special can never hide it from axe.
+ *
+ * Error pages (`/<lang>/e/<code>/`). Each is one template filled with one error family's data.
+ * Pages whose *shape* is the same are one page to axe, and the first of them is checked. The shape
+ * is the page's markup (scripts removed) with what axe's WCAG A/AA rules cannot tell apart set
+ * aside, and nothing else:
+ * - the words of each text run, kept as what the rules can see: empty, or words (a letter or a
+ *   digit), or signs only (axe leaves text of signs alone in its contrast check);
+ * - the targets of links (`<a href>`, `<link rel="alternate" href>`) other than same-page
+ *   `#fragments`, and the description `<meta>`'s content: none is rendered, and
+ *   tests/dist/links.test.ts checks every target exists (stylesheets and other `<link>`s stay);
+ * - a run of list items of the same shape, kept as one (an error with three signatures is one
+ *   with one, more times over).
+ * Every tag, every other attribute with its value (ids, classes, roles, aria-*, lang, alt), and
+ * every element's being empty or not stay as they are: a family whose page has another element,
+ * one more link, a code span inside a link or a heading left empty is checked.
  */
 const STEP_SECTION = /<section class="triage-step triage-(?:question|diagnostic|outcome)" data-node="([^"]+)"[\s\S]*?<\/section>/g;
 const STEP_PAGE = /^\/(zh|en)\/triage\/([^/]+)\/([^/]+)\/$/;
 const ALL_STEPS = 'all';
 
+const ERROR_PAGE = /^\/(zh|en)\/e\/[^/]+\/$/;
+
 export interface AxePlan {
   /** Pages axe runs on. */
   check: string[];
-  /** Pages left out, each with the checked page that has its template and the one that has its step. */
-  covered: Array<{ page: string; template: string; step: string }>;
+  /**
+   * Pages left out, each with the checked pages that hold its markup: a step page's template and
+   * the all-steps page that has its step; an error page's page of the same shape.
+   */
+  covered: Array<{ page: string; by: string[] }>;
 }
 
 const withoutScripts = (html: string) => html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '');
@@ -48,11 +69,36 @@ export function splitStepPage(path: string, html: string): { template: string; n
   return { template, node: only[1] ?? '', section: only[0] };
 }
 
+/** What axe can see of a text run: nothing, words, or signs only. */
+const textMark = (text: string) => (/^\s*$/.test(text) ? text : /[\p{L}\p{N}]/u.test(text) ? '\u0000words\u0000' : '\u0000signs\u0000');
+const LIST_ITEM_RUN = /(<li\b[^>]*>(?:(?!<\/?li\b)[\s\S])*<\/li>)(?:\s*\1)+/g;
+
+/** A page's shape: its markup with what axe's rules cannot tell apart set aside (see above). */
+export function shapeOf(html: string): string {
+  let shape = withoutScripts(html)
+    .replace(/>([^<]+)</g, (_, text: string) => `>${textMark(text)}<`)
+    .replace(/(<(?:a|link rel="alternate")\s[^>]*\bhref=")[^"#][^"]*"/g, '$1\u0000target\u0000"')
+    .replace(/(<meta name="description" content=")[^"]*"/, '$1"');
+  for (let before = ''; before !== shape; ) [before, shape] = [shape, shape.replace(LIST_ITEM_RUN, '$1')];
+  return shape;
+}
+
 export function axePlan(pages: ReadonlyMap<string, string>): AxePlan {
   const check: string[] = [];
   const covered: AxePlan['covered'] = [];
   const reference = new Map<string, { page: string; template: string }>();
+  const errorShapes = new Map<string, string>();
   for (const path of [...pages.keys()].sort()) {
+    if (ERROR_PAGE.test(path)) {
+      const shape = shapeOf(pages.get(path) ?? '');
+      const same = errorShapes.get(shape);
+      if (same) covered.push({ page: path, by: [same] });
+      else {
+        errorShapes.set(shape, path);
+        check.push(path);
+      }
+      continue;
+    }
     const m = STEP_PAGE.exec(path);
     const split = splitStepPage(path, pages.get(path) ?? '');
     if (!m || !split) {
@@ -68,7 +114,7 @@ export function axePlan(pages: ReadonlyMap<string, string>): AxePlan {
       continue;
     }
     const sameStep = pages.has(all) && stepSections(pages.get(all) ?? '').get(split.node) === split.section;
-    if (split.template === ref.template && sameStep) covered.push({ page: path, template: ref.page, step: all });
+    if (split.template === ref.template && sameStep) covered.push({ page: path, by: [ref.page, all] });
     else check.push(path);
   }
   return { check, covered };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { axePlan } from '../support/axe-plan.ts';
+import { axePlan, shapeOf } from '../support/axe-plan.ts';
 
 const section = (id: string, body = `<h2>${id}</h2>`) => `<section class="triage-step triage-diagnostic" data-node="${id}">${body}</section>`;
 const overview = (lang: string, current: string) =>
@@ -18,7 +18,7 @@ describe('which pages axe may leave out', () => {
     ]);
     const plan = axePlan(pages);
     assert.deepEqual(plan.check, ['/en/triage/redis/a/', '/en/triage/redis/all/']);
-    assert.deepEqual(plan.covered, [{ page: '/en/triage/redis/b/', template: '/en/triage/redis/a/', step: '/en/triage/redis/all/' }]);
+    assert.deepEqual(plan.covered, [{ page: '/en/triage/redis/b/', by: ['/en/triage/redis/a/', '/en/triage/redis/all/'] }]);
   });
 
   test('the overview’s links to every step, its own included, and its mark of the current step are the same template', () => {
@@ -57,5 +57,55 @@ describe('which pages axe may leave out', () => {
       ['/en/triage/redis/b/', stepPage('en', 'b')],
     ]);
     assert.deepEqual(axePlan(pages).check, ['/en/guides/x/', '/en/triage/redis/a/', '/en/triage/redis/b/']);
+  });
+});
+
+/** An error page as src/pages/[lang]/e/[code].astro writes it, with `change` applied to its markup. */
+const errorPage = (code: string, signatures: string[], { step = true, stylesheet = '/_astro/a.css' } = {}) =>
+  `<!DOCTYPE html><html lang="en"><head><title>${code} · Redis</title><meta name="description" content="An error of section 2.1 Redis."><link rel="alternate" hreflang="zh-CN" href="/zh/e/${code}/"><link rel="stylesheet" href="${stylesheet}"></head>` +
+  `<body><a class="skip-link" href="#main">Skip</a><main id="main"><div class="error-page"><h1><code>${code}</code></h1><ul class="error-links">` +
+  `<li><a data-error-fix href="/en/guides/redis/#fix-${code}">Fix: 2.1 Redis › ${code}</a></li>` +
+  (step ? `<li><a data-error-step href="/en/triage/redis/${code}/">Diagnose it: Redis › Ping ${code}</a></li>` : '') +
+  `</ul><h2>How it shows up</h2><ul class="error-signatures">${signatures.map((s) => `<li><code>${s}</code></li>`).join('')}</ul></div></main><script type="module">x()</script></body></html>`;
+
+describe('error pages: one checked per shape', () => {
+  test('pages that differ only in their words, link targets and number of signatures are one shape: the first is checked', () => {
+    const pages = new Map([
+      ['/en/e/redis-refused/', errorPage('redis-refused', ['ConnectionRefusedError: [Errno 111] Connection refused'])],
+      ['/en/e/redis-timeout/', errorPage('redis-timeout', ['redis.exceptions.TimeoutError', 'Timeout connecting to server', 'socket timed out'])],
+    ]);
+    const plan = axePlan(pages);
+    assert.deepEqual(plan.check, ['/en/e/redis-refused/']);
+    assert.deepEqual(plan.covered, [{ page: '/en/e/redis-timeout/', by: ['/en/e/redis-refused/'] }]);
+  });
+
+  test('another element, attribute, stylesheet, language or an emptied text is another shape, and checked', () => {
+    const base = errorPage('a', ['x']);
+    const variants: Array<[string, string]> = [
+      ['one link fewer', errorPage('b', ['y'], { step: false })],
+      ['a code span inside a link', base.replace('Ping a', 'Ping <code>a</code>')],
+      ['another class', base.replace('class="error-signatures"', 'class="error-list"')],
+      ['an aria-label', base.replace('<a data-error-fix', '<a aria-label="Fix" data-error-fix')],
+      ['another stylesheet', errorPage('b', ['y'], { stylesheet: '/_astro/b.css' })],
+      ['another language', base.replace('lang="en"', 'lang="zh-CN"')],
+      ['a link left empty', base.replace('>Fix: 2.1 Redis › a<', '><')],
+      ['a heading of signs only', base.replace('>How it shows up<', '>›<')],
+      ['another fragment link target', base.replace('href="#main"', 'href="#top"')],
+      ['a signature of another form', errorPage('b', ['y', 'z']).replace('<li><code>z</code></li>', '<li><code>z</code><br></li>')],
+    ];
+    for (const [what, page] of variants) {
+      const plan = axePlan(new Map([['/en/e/a/', base], ['/en/e/b/', page]]));
+      assert.deepEqual(plan.covered, [], what);
+      assert.notEqual(shapeOf(page), shapeOf(base), what);
+    }
+  });
+
+  test('what stays of a page in its shape: every tag and attribute, text only as words or signs', () => {
+    const shape = shapeOf(errorPage('redis-refused', ['ECONNREFUSED', '[Errno 111]'])).replaceAll('\u0000', '¤');
+    assert.match(shape, /<title>¤words¤<\/title><meta name="description" content="">/);
+    assert.match(shape, /<link rel="alternate" hreflang="zh-CN" href="¤target¤"><link rel="stylesheet" href="\/_astro\/a.css">/);
+    assert.match(shape, /<a class="skip-link" href="#main">¤words¤<\/a>/);
+    assert.match(shape, /<ul class="error-signatures"><li><code>¤words¤<\/code><\/li><\/ul>/, 'two signatures of one form are one');
+    assert.doesNotMatch(shape, /<script/);
   });
 });
