@@ -50,11 +50,29 @@ async function violations(page: Page, label: string, rules?: string[]): Promise<
 }
 
 // The root redirects as soon as its script runs; its markup is checked below, without the script.
-const { check, covered } = axePlan(builtHtml());
+const html = builtHtml();
+const { check, covered } = axePlan(html);
 const pages = check.filter((p) => p !== '/');
-// Six pages a group: the slowest group stays under half its timeout with one core busy (issue 13).
-const GROUP = 6;
-const groups = Array.from({ length: Math.ceil(pages.length / GROUP) }, (_, i) => pages.slice(i * GROUP, (i + 1) * GROUP));
+
+/**
+ * Pages in groups of about equal work, so that no group nears its timeout. Measured in a full run:
+ * a page costs about 2 s to load and settle, plus about 7 ms per element for axe's two passes, so
+ * a page weighs LOAD_WEIGHT plus its elements, and a group holds up to GROUP_WEIGHT (about two
+ * long guides, or eight error-sized pages: 16-20 s in a run on a loaded machine, of 90 s).
+ */
+const LOAD_WEIGHT = 300;
+const GROUP_WEIGHT = 2_400;
+const weight = (path: string) => LOAD_WEIGHT + ((html.get(path) ?? '').match(/<[a-z]/gi) ?? []).length;
+const groups: string[][] = [];
+let load = Infinity;
+for (const path of pages) {
+  if (load + weight(path) > GROUP_WEIGHT) {
+    groups.push([]);
+    load = 0;
+  }
+  groups.at(-1)?.push(path);
+  load += weight(path);
+}
 
 test.describe('accessibility', () => {
   test.describe.configure({ mode: 'parallel' });
@@ -62,8 +80,8 @@ test.describe('accessibility', () => {
     await page.addInitScript(AXE_SOURCE);
   });
 
-  for (const [i, group] of groups.entries()) {
-    const first = i * GROUP + 1;
+  let first = 1;
+  for (const group of groups) {
     test(`axe finds no WCAG 2.2 A/AA violation on pages ${String(first)}–${String(first + group.length - 1)} of ${String(pages.length)}, light and dark`, async ({ page }) => {
       test.setTimeout(90_000);
       const failures: string[] = [];
@@ -77,7 +95,13 @@ test.describe('accessibility', () => {
       }
       expect(failures, failures.join('\n')).toEqual([]);
     });
+    first += group.length;
   }
+
+  test(`the groups hold every checked page once, none over ${String(GROUP_WEIGHT)} in weight unless a page alone is`, () => {
+    expect(groups.flat()).toEqual(pages);
+    expect(groups.filter((g) => g.length > 1 && g.reduce((sum, p) => sum + weight(p), 0) > GROUP_WEIGHT)).toEqual([]);
+  });
 
   test(`leaves out only step and error pages proven to be checked pages (${String(covered.length)} of ${String(check.length + covered.length)})`, () => {
     expect(check.length + covered.length).toBe(builtHtml().size);
