@@ -3,6 +3,7 @@
  * diagnostic step (the examples the trees give for their answers) instead of choosing the answer,
  * and the walk must reach the same outcome as choosing does. Paths are picked so that every
  * answer with output patterns is pasted once, in English; one path per tree runs in Chinese.
+ * Each language's page is loaded once per tree; between paths the reader goes Back to the start.
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/browser-test.ts';
@@ -49,10 +50,19 @@ function coveringPaths(tree: Tree): number[][] {
   return chosen.length > 0 ? chosen : all.slice(0, 1).map((p) => p.answers);
 }
 
-/** Walks one path: pastes the chosen answer's example where it has one, else chooses it; returns the outcome's id. */
-async function walk(page: Page, tree: Tree, lang: 'zh' | 'en', id: string, answers: number[]): Promise<{ outcome: string; pasted: number }> {
+/**
+ * Walks one path: pastes the chosen answer's example where it has one, else chooses it; returns
+ * the outcome's id. The wizard is opened at the tree's start when `from` is 'open'; else the walk
+ * before it is gone back over with the browser's Back, as a reader would, to the start step.
+ */
+async function walk(page: Page, tree: Tree, lang: 'zh' | 'en', id: string, answers: number[], from: 'open' | { back: number }): Promise<{ outcome: string; pasted: number }> {
   const wizard = new WizardPage(page);
-  await wizard.open(lang, id);
+  if (from === 'open') await wizard.open(lang, id);
+  else {
+    await page.evaluate((n) => history.go(-n), from.back);
+    await expect(page.locator(`section[data-node="${tree.start}"]`)).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`/${lang}/triage/${id}/$`));
+  }
   const byId = new Map(tree.nodes.map((n) => [n.id, n]));
   let node = byId.get(tree.start);
   let pasted = 0;
@@ -87,7 +97,8 @@ for (const file of readdirSync('src/content/trees').filter((f) => f.endsWith('.y
     let pasted = 0;
     for (const [i, answers] of paths.entries()) {
       const expected = answers.reduce<Node | undefined>((n, a) => tree.nodes.find((x) => x.id === n?.options?.[a]?.next), tree.nodes.find((n) => n.id === tree.start));
-      const walked = await walk(page, tree, i === 0 ? 'zh' : 'en', id, answers);
+      // The first path in Chinese, the others in English, each language's page loaded once.
+      const walked = await walk(page, tree, i === 0 ? 'zh' : 'en', id, answers, i <= 1 ? 'open' : { back: paths[i - 1]?.length ?? 0 });
       expect(walked.outcome).toBe(expected?.id);
       pasted += walked.pasted;
     }
