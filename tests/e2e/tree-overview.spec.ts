@@ -11,6 +11,9 @@ const TREES = readdirSync('src/content/trees').filter((f) => f.endsWith('.yaml')
 
 for (const lang of ['en', 'zh'] as const) {
   test(`at 1,280 px every box of every tree (${lang}) is inside the frame or scrolled to, and no label is cut`, async ({ page }) => {
+    // Ten trees, a page each: 12-15 s in full runs, over half the default 30 s. (One test per
+    // tree was measured too: 20 tests of about 4 s, 80 s of work instead of 29.)
+    test.setTimeout(60_000);
     await page.setViewportSize({ width: 1280, height: 900 });
     const wizard = new WizardPage(page);
     for (const tree of TREES) {
