@@ -1,6 +1,8 @@
 /**
  * A static server for the browser tests: serves dist/ like a plain static host (directory
- * index.html, 404.html for anything missing). Astro 7's `astro preview` refuses to start while
+ * index.html, 404.html for anything missing, a validator on every file so an unchanged one is a
+ * 304, and the content-hashed files of src/lib/offline/plan.ts kept for a year, as hosts are told
+ * to keep Vite's output). Astro 7's `astro preview` refuses to start while
  * another preview of the same project runs (e.g. the developer's `npm start`), and Node's default
  * 16 KB header limit would reject the 1 MB `?q=` the search tests send.
  * With a mount path (`/docs/`), the folder is served under it, as a host serving the site from a
@@ -8,9 +10,10 @@
  * leaves the base fails visibly.
  * Usage: node tests/support/serve.ts <port> [folder, default dist] [mount, default /]
  */
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, statSync, type Stats } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, relative, resolve } from 'node:path';
+import { isContentHashed } from '../../src/lib/offline/plan.ts';
 
 const ROOT = resolve(process.argv[3] ?? 'dist');
 const MOUNT = process.argv[4] ?? '/';
@@ -27,6 +30,9 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+/** A file's validator: another file, or the same file changed (a deploy), gives another. */
+const etagOf = (stats: Stats) => `"${stats.ino.toString(36)}-${stats.size.toString(36)}-${Math.round(stats.mtimeMs).toString(36)}"`;
 
 function fileFor(urlPath: string): string | undefined {
   let path: string;
@@ -58,9 +64,16 @@ createServer({ maxHeaderSize: 8 * 1024 * 1024 }, (req, res) => {
   const file = fileFor(`/${url.pathname.slice(MOUNT.length)}`);
   const status = file ? 200 : 404;
   const served = file ?? join(ROOT, '404.html');
-  res.writeHead(status, {
+  const etag = etagOf(statSync(served));
+  const headers = {
     'Content-Type': TYPES[extname(served)] ?? 'application/octet-stream',
-    'Cache-Control': 'no-cache',
-  });
+    'Cache-Control': file && isContentHashed(relative(ROOT, file)) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    ETag: etag,
+  };
+  if (file && req.headers['if-none-match'] === etag) {
+    res.writeHead(304, headers).end();
+    return;
+  }
+  res.writeHead(status, headers);
   createReadStream(served).pipe(res);
 }).listen(port, '127.0.0.1', () => console.log(`serving ${ROOT} on http://127.0.0.1:${String(port)}${MOUNT}`));
