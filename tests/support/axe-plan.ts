@@ -72,11 +72,13 @@ export function splitStepPage(path: string, html: string): { template: string; n
 /** What axe can see of a text run: nothing, words, or signs only. */
 const textMark = (text: string) => (/^\s*$/.test(text) ? text : /[\p{L}\p{N}]/u.test(text) ? '\u0000words\u0000' : '\u0000signs\u0000');
 const LIST_ITEM_RUN = /(<li\b[^>]*>(?:(?!<\/?li\b)[\s\S])*<\/li>)(?:\s*\1)+/g;
+/** A tag (a `>` inside a quoted attribute value does not end it), or a run of text. */
+const TAG_OR_TEXT = /(<(?:[^>"']|"[^"]*"|'[^']*')*>)|([^<]+)/g;
 
 /** A page's shape: its markup with what axe's rules cannot tell apart set aside (see above). */
 export function shapeOf(html: string): string {
   let shape = withoutScripts(html)
-    .replace(/>([^<]+)</g, (_, text: string) => `>${textMark(text)}<`)
+    .replace(TAG_OR_TEXT, (_, tag: string | undefined, text: string | undefined) => tag ?? textMark(text ?? ''))
     .replace(/(<(?:a|link rel="alternate")\s[^>]*\bhref=")[^"#][^"]*"/g, '$1\u0000target\u0000"')
     .replace(/(<meta name="description" content=")[^"]*"/, '$1"');
   for (let before = ''; before !== shape; ) [before, shape] = [shape, shape.replace(LIST_ITEM_RUN, '$1')];
