@@ -31,10 +31,12 @@
  * one more link, a code span inside a link or a heading left empty is checked.
  */
 const STEP_SECTION = /<section class="triage-step triage-(?:question|diagnostic|outcome)" data-node="([^"]+)"[\s\S]*?<\/section>/g;
-const STEP_PAGE = /^\/(zh|en)\/triage\/([^/]+)\/([^/]+)\/$/;
+/** A triage step page (or all-steps page): /<lang>/triage/<tree>/<step>/. */
+export const STEP_PAGE = /^\/(zh|en)\/triage\/([^/]+)\/([^/]+)\/$/;
 const ALL_STEPS = 'all';
 
-const ERROR_PAGE = /^\/(zh|en)\/e\/[^/]+\/$/;
+/** An error page: /<lang>/e/<code>/. */
+export const ERROR_PAGE = /^\/(zh|en)\/e\/[^/]+\/$/;
 
 export interface AxePlan {
   /** Pages axe runs on. */

@@ -34,7 +34,8 @@ const TYPES: Record<string, string> = {
 /** A file's validator: another file, or the same file changed (a deploy), gives another. */
 const etagOf = (stats: Stats) => `"${stats.ino.toString(36)}-${stats.size.toString(36)}-${Math.round(stats.mtimeMs).toString(36)}"`;
 
-function fileFor(urlPath: string): string | undefined {
+/** The file a request path names, with its stats, or undefined. */
+function fileFor(urlPath: string): { path: string; stats: Stats } | undefined {
   let path: string;
   try {
     path = decodeURIComponent(urlPath);
@@ -45,7 +46,8 @@ function fileFor(urlPath: string): string | undefined {
   if (!full.startsWith(ROOT)) return undefined;
   for (const candidate of [full, join(full, 'index.html')]) {
     try {
-      if (statSync(candidate).isFile()) return candidate;
+      const stats = statSync(candidate);
+      if (stats.isFile()) return { path: candidate, stats };
     } catch {
       // not there; try the next
     }
@@ -63,11 +65,11 @@ createServer({ maxHeaderSize: 8 * 1024 * 1024 }, (req, res) => {
   }
   const file = fileFor(`/${url.pathname.slice(MOUNT.length)}`);
   const status = file ? 200 : 404;
-  const served = file ?? join(ROOT, '404.html');
-  const etag = etagOf(statSync(served));
+  const served = file?.path ?? join(ROOT, '404.html');
+  const etag = etagOf(file?.stats ?? statSync(served));
   const headers = {
     'Content-Type': TYPES[extname(served)] ?? 'application/octet-stream',
-    'Cache-Control': file && isContentHashed(relative(ROOT, file)) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'Cache-Control': file && isContentHashed(relative(ROOT, file.path)) ? 'public, max-age=31536000, immutable' : 'no-cache',
     ETag: etag,
   };
   if (file && req.headers['if-none-match'] === etag) {
