@@ -5,11 +5,14 @@
  *
  * Triage step pages. A step page is the tree's page template around one step's <section>. It
  * is left out when both hold:
- * - its template is byte-identical to the tree's first step page (which is checked), once the
- *   step <section>, the <title> text, <script> elements (not rendered), the page's own address
- *   (in its language-switch and alternate links, the tags with `hreflang`) and the tree
- *   overview's mark of the current step (`aria-current="step"`, drawn the same on every page that
- *   has it: the checked start page marks its first step) are set aside;
+ * - its template is byte-identical to that of a checked page of its tree: the tree's own page
+ *   (`/<lang>/triage/<tree>/`, the wizard at its start step), or a step page checked because no
+ *   checked page had its template yet (so without a tree page, the first step page), once
+ *   the step <section>, the <title> text, <script> elements (not rendered), the page's own address
+ *   (in its language-switch and alternate links, the tags with `hreflang`) and the marks of where
+ *   the reader is are set aside: the tree overview's current step (`aria-current="step"`) and the
+ *   section list's current page (`aria-current="page"`), each drawn the same on every page that
+ *   has it, and both on the checked tree page;
  * - its step <section> is byte-identical to the same step's <section> on the tree's all-steps
  *   page (which is checked, and holds every step).
  * A step page that differs in anything else is checked too, so a change that makes one step
@@ -33,6 +36,8 @@
 const STEP_SECTION = /<section class="triage-step triage-(?:question|diagnostic|outcome)" data-node="([^"]+)"[\s\S]*?<\/section>/g;
 /** A triage step page (or all-steps page): /<lang>/triage/<tree>/<step>/. */
 export const STEP_PAGE = /^\/(zh|en)\/triage\/([^/]+)\/([^/]+)\/$/;
+/** A tree's own page, the wizard at its start step: /<lang>/triage/<tree>/. */
+export const TREE_PAGE = /^\/(zh|en)\/triage\/([^/]+)\/$/;
 const ALL_STEPS = 'all';
 
 /** An error page: /<lang>/e/<code>/. */
@@ -55,19 +60,21 @@ function stepSections(html: string): Map<string, string> {
   return new Map([...withoutScripts(html).matchAll(STEP_SECTION)].map((m) => [m[1] ?? '', m[0]]));
 }
 
-/** A step page as its template and its one step, or undefined when it is not one. */
+/** A step page (or a tree's own page) as its template and its one step, or undefined when it is not one. */
 export function splitStepPage(path: string, html: string): { template: string; node: string; section: string } | undefined {
   const m = STEP_PAGE.exec(path);
-  if (!m || m[3] === ALL_STEPS) return undefined;
+  const tree = TREE_PAGE.exec(path);
+  if ((!m || m[3] === ALL_STEPS) && !tree) return undefined;
   const clean = withoutScripts(html);
   const sections = [...clean.matchAll(STEP_SECTION)];
   const [only] = sections;
   if (sections.length !== 1 || only?.index === undefined) return undefined;
-  const own = `/triage/${m[2] ?? ''}/${m[3] ?? ''}/`;
+  const own = m ? `/triage/${m[2] ?? ''}/${m[3] ?? ''}/` : `/triage/${tree?.[2] ?? ''}/`;
   const template = `${clean.slice(0, only.index)}\u0000step\u0000${clean.slice(only.index + only[0].length)}`
     .replace(/<title>[\s\S]*?<\/title>/, '<title></title>')
     .replace(/<(?:link|a)\b[^>]*\shreflang="[^"]*"[^>]*>/g, (tag) => tag.replaceAll(`/zh${own}`, '\u0000self\u0000').replaceAll(`/en${own}`, '\u0000self\u0000'))
-    .replaceAll(' aria-current="step"', '');
+    .replaceAll(' aria-current="step"', '')
+    .replaceAll(' aria-current="page"', '');
   return { template, node: only[1] ?? '', section: only[0] };
 }
 
@@ -90,7 +97,8 @@ export function shapeOf(html: string): string {
 export function axePlan(pages: ReadonlyMap<string, string>): AxePlan {
   const check: string[] = [];
   const covered: AxePlan['covered'] = [];
-  const reference = new Map<string, { page: string; template: string }>();
+  /** Per tree, the checked pages' templates: its own page's, and each step page's checked for its template. */
+  const references = new Map<string, Array<{ page: string; template: string }>>();
   const errorShapes = new Map<string, string>();
   for (const path of [...pages.keys()].sort()) {
     if (ERROR_PAGE.test(path)) {
@@ -111,15 +119,19 @@ export function axePlan(pages: ReadonlyMap<string, string>): AxePlan {
     }
     const tree = `/${m[1] ?? ''}/triage/${m[2] ?? ''}/`;
     const all = `${tree}${ALL_STEPS}/`;
-    const ref = reference.get(tree);
-    if (!ref) {
-      reference.set(tree, { page: path, template: split.template });
-      check.push(path);
-      continue;
+    let refs = references.get(tree);
+    if (!refs) {
+      const own = pages.has(tree) ? splitStepPage(tree, pages.get(tree) ?? '') : undefined;
+      refs = own ? [{ page: tree, template: own.template }] : [];
+      references.set(tree, refs);
     }
     const sameStep = pages.has(all) && stepSections(pages.get(all) ?? '').get(split.node) === split.section;
-    if (split.template === ref.template && sameStep) covered.push({ page: path, by: [ref.page, all] });
-    else check.push(path);
+    const ref = refs.find((r) => r.template === split.template);
+    if (ref && sameStep) covered.push({ page: path, by: [ref.page, all] });
+    else {
+      check.push(path);
+      if (!ref) refs.push({ page: path, template: split.template });
+    }
   }
   return { check, covered };
 }

@@ -50,6 +50,34 @@ describe('which pages axe may leave out', () => {
     assert.deepEqual(axePlan(pages).covered, []);
   });
 
+  test('with the tree’s own page (the wizard at its start, checked), every step page of its template is left out', () => {
+    const nav = (current: boolean) => `<nav><a href="/en/triage/redis/"${current ? ' aria-current="page"' : ''}>Redis</a></nav>`;
+    const pages = new Map([
+      ['/en/triage/redis/', stepPage('en', 'a', nav(true)).replace('/zh/triage/redis/a/', '/zh/triage/redis/')],
+      ['/en/triage/redis/all/', allSteps(['a', 'b'])],
+      ['/en/triage/redis/a/', stepPage('en', 'a', nav(false))],
+      ['/en/triage/redis/b/', stepPage('en', 'b', nav(false))],
+    ]);
+    const plan = axePlan(pages);
+    assert.deepEqual(plan.check, ['/en/triage/redis/', '/en/triage/redis/all/']);
+    assert.deepEqual(plan.covered, [
+      { page: '/en/triage/redis/a/', by: ['/en/triage/redis/', '/en/triage/redis/all/'] },
+      { page: '/en/triage/redis/b/', by: ['/en/triage/redis/', '/en/triage/redis/all/'] },
+    ]);
+  });
+
+  test('a tree page that differs in anything else covers nothing: the first step page is checked and covers the rest', () => {
+    const pages = new Map([
+      ['/en/triage/redis/', stepPage('en', 'a', '<img src="x.png">').replace('/zh/triage/redis/a/', '/zh/triage/redis/')],
+      ['/en/triage/redis/all/', allSteps(['a', 'b'])],
+      ['/en/triage/redis/a/', stepPage('en', 'a')],
+      ['/en/triage/redis/b/', stepPage('en', 'b')],
+    ]);
+    const plan = axePlan(pages);
+    assert.deepEqual(plan.check, ['/en/triage/redis/', '/en/triage/redis/a/', '/en/triage/redis/all/']);
+    assert.deepEqual(plan.covered, [{ page: '/en/triage/redis/b/', by: ['/en/triage/redis/a/', '/en/triage/redis/all/'] }]);
+  });
+
   test('pages of other kinds, and steps without an all-steps page, are always checked', () => {
     const pages = new Map([
       ['/en/guides/x/', '<html></html>'],
