@@ -27,10 +27,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SuiteResult } from './node-tests.ts';
 import { SUB_PATH, SUB_PATH_ENV } from '../tests/support/sub-path.ts';
+import { installMissing } from '../tests/support/system-packages.ts';
 
 /** What verify writes and both builds read. */
 const VERIFIED = 'src/data/verified.json';
-import { installMissing } from '../tests/support/system-packages.ts';
 
 interface StageResult {
   name: string;
@@ -190,6 +190,8 @@ async function main(): Promise<number> {
     (installing ??= installMissing().then((line) => {
       if (line) console.log(`# ${line}`);
     }));
+  /** The builds, when they ran beside verify (see below). */
+  let prebuilt: { build: StageResult; base?: BaseBuild } | undefined;
   const all: Array<[string, () => Promise<StageResult>]> = [
     ['check', check],
     ['unit', () => nodeSuite('unit')],
@@ -200,10 +202,10 @@ async function main(): Promise<number> {
         return nodeSuite('verify');
       },
     ],
-    ['build', build],
+    ['build', async () => prebuilt?.build ?? build()],
     ['dist', () => nodeSuite('dist')],
     ['e2e', () => e2e(packages())],
-    ['base', () => base(packages())],
+    ['base', () => base(packages(), prebuilt?.base)],
   ];
   const unknown = only.filter((name) => !all.some(([n]) => n === name));
   if (unknown.length > 0) {
@@ -221,7 +223,6 @@ async function main(): Promise<number> {
    */
   const has = (n: string) => stages.some(([name]) => name === n);
   const beside = has('verify') && has('build');
-  let prebuilt: { build: StageResult; base?: BaseBuild } | undefined;
   const verifiedNow = () => (existsSync(VERIFIED) ? readFileSync(VERIFIED, 'utf8') : '');
   const verifyWithBuilds = async (verify: () => Promise<StageResult>): Promise<StageResult> => {
     const before = verifiedNow();
@@ -239,7 +240,7 @@ async function main(): Promise<number> {
   };
   try {
     for (const [name, stage] of stages) {
-      const r = name === 'verify' && beside ? await verifyWithBuilds(stage) : name === 'build' && prebuilt ? prebuilt.build : name === 'base' ? await base(packages(), prebuilt?.base) : await stage();
+      const r = name === 'verify' && beside ? await verifyWithBuilds(stage) : await stage();
       results.push(r);
       if (!r.ok) break;
     }
