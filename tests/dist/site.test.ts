@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join, sep } from 'node:path';
 import { describe, test } from 'node:test';
-import { axePlan, ERROR_PAGE } from '../support/axe-plan.ts';
+import { axePlan, ERROR_PAGE, isStepPage } from '../support/axe-plan.ts';
 import { readGuides } from '../support/guide-files.ts';
 import { checkLinks, tagsIn } from '../support/links.ts';
 import { decodeHTML } from 'entities';
@@ -136,7 +136,7 @@ describe('the built site', () => {
     for (const c of plan.covered) assert.ok(c.by.every((p) => plan.check.includes(p)), `${c.page} is covered by pages that are not checked: ${c.by.join(', ')}`);
     // Every tree's step pages share the template of the tree's own page (the wizard at its start
     // step, checked): all of them are left out.
-    const stepPages = [...pages.keys()].filter((p) => /^\/(zh|en)\/triage\/[^/]+\/(?!all\/)[^/]+\/$/.test(p));
+    const stepPages = [...pages.keys()].filter(isStepPage);
     assert.equal(plan.covered.length - errorsCovered.length, stepPages.length, 'a step page differs from its tree page’s template: see tests/support/axe-plan.ts');
   });
 

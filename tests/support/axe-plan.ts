@@ -37,8 +37,13 @@ const STEP_SECTION = /<section class="triage-step triage-(?:question|diagnostic|
 /** A triage step page (or all-steps page): /<lang>/triage/<tree>/<step>/. */
 export const STEP_PAGE = /^\/(zh|en)\/triage\/([^/]+)\/([^/]+)\/$/;
 /** A tree's own page, the wizard at its start step: /<lang>/triage/<tree>/. */
-export const TREE_PAGE = /^\/(zh|en)\/triage\/([^/]+)\/$/;
+const TREE_PAGE = /^\/(zh|en)\/triage\/([^/]+)\/$/;
 const ALL_STEPS = 'all';
+/** A step page proper: a STEP_PAGE other than the all-steps page. */
+export const isStepPage = (path: string) => {
+  const m = STEP_PAGE.exec(path);
+  return m !== null && m[3] !== ALL_STEPS;
+};
 
 /** An error page: /<lang>/e/<code>/. */
 export const ERROR_PAGE = /^\/(zh|en)\/e\/[^/]+\/$/;
@@ -112,7 +117,8 @@ export function axePlan(pages: ReadonlyMap<string, string>): AxePlan {
       continue;
     }
     const m = STEP_PAGE.exec(path);
-    const split = splitStepPage(path, pages.get(path) ?? '');
+    // Only step pages are split here (a tree page is split once, as its tree's reference, below).
+    const split = isStepPage(path) ? splitStepPage(path, pages.get(path) ?? '') : undefined;
     if (!m || !split) {
       check.push(path);
       continue;
