@@ -2,8 +2,10 @@ import { defineConfig, devices } from '@playwright/test';
 import { browserPath } from './tests/e2e/browser-path.ts';
 
 // A port of this run's own (set once in the main process; the workers inherit it), so two
-// checkouts testing at once never share a server, and a server left over is never reused.
-process.env['E2E_PORT'] ??= String(20_000 + (process.pid % 20_000));
+// checkouts testing at once never share a server, and a server left over is never reused. Below
+// the kernel's ephemeral range (32768 and up), where the servers of the verify tests, which run at
+// the same time, get theirs; the sub-path run takes the next port.
+process.env['E2E_PORT'] ??= String(20_000 + (process.pid % 12_000));
 const PORT = Number(process.env['E2E_PORT']);
 
 /**

@@ -11,10 +11,11 @@
  *   base    the site under a sub-path: built again with base /docs/ into dist-base/, its links
  *           checked (tests/dist/links.test.ts) and a few steps walked in the browser (tests/base/)
  *
- * When verify and build both run, the builds (dist/, then dist-base/ for base) run beside verify,
- * their output printed after verify's: verify spends most of its time waiting on servers and
- * timeouts, about one core of two. Measured on this 2-core machine: verify and both builds 122.7 s
- * side by side, against about 143 s one after another.
+ * When verify and build both run, the stages after verify (build, dist, e2e, base) run beside it,
+ * from its start, their output printed after verify's: verify spends most of its time waiting on
+ * servers and timeouts (about one core of two), the builds and browsers compute. If verify fails,
+ * they are stopped; if it rewrites src/data/verified.json (which the builds read), they run again
+ * after it.
  *
  * `node scripts/test.ts <stage>…` runs only the stages named (`npm run test:base` is `base`).
  * The system packages the verify and browser stages need (Debian's chromium, redis-server,
@@ -40,6 +41,8 @@ interface StageResult {
   what: string;
   /** The slowest test and its share of the timeout, when the stage has per-test timeouts. */
   slowest?: string;
+  /** It ran beside verify. */
+  beside?: boolean;
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'arya-test-'));
@@ -48,21 +51,42 @@ const seconds = (since: number) => (performance.now() - since) / 1000;
 const fmt = (s: number) => `${s.toFixed(1)} s`;
 
 /**
- * Runs a command with its output on the console; resolves with its exit code and captured stdout.
- * With `held`, nothing is printed as it comes: its stdout and stderr are kept, in order, in `held`
- * (for a command running beside a stage whose output is on the console).
+ * Where a stage's output goes: the console, or (for stages running beside verify) a buffer that
+ * is printed, in order, once verify's own output is done, and is passed straight on from then.
  */
-function run(command: string, args: string[], env: Record<string, string> = {}, held?: string[]): Promise<{ code: number; out: string }> {
+class Output {
+  #held: string[] | undefined;
+  constructor(held: boolean) {
+    this.#held = held ? [] : undefined;
+  }
+  write(chunk: string, stream: NodeJS.WriteStream = process.stdout): void {
+    if (this.#held) this.#held.push(chunk);
+    else stream.write(chunk);
+  }
+  /** Prints what was held and passes the rest straight on. */
+  release(): void {
+    const held = this.#held ?? [];
+    this.#held = undefined;
+    process.stdout.write(held.join(''));
+  }
+}
+const CONSOLE = new Output(false);
+
+/**
+ * Runs a command, its output going to `out`; resolves with its exit code and captured stdout.
+ * Aborting `signal` stops it (SIGTERM, which npm passes on to the script it runs).
+ */
+function run(command: string, args: string[], env: Record<string, string> = {}, out = CONSOLE, signal?: AbortSignal): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', held ? 'pipe' : 'inherit'], env: { ...process.env, ...env } });
-    let out = '';
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (held) held.push(d.toString());
-      else process.stdout.write(d);
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env }, ...(signal ? { signal, killSignal: 'SIGTERM' as const } : {}) });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      out.write(d.toString());
     });
-    child.stderr?.on('data', (d: Buffer) => held?.push(d.toString()));
-    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), out }));
+    child.stderr.on('data', (d: Buffer) => out.write(d.toString(), process.stderr));
+    child.on('error', () => undefined); // an abort; 'close' follows
+    child.on('close', (code, sig) => resolve({ code: code ?? (sig ? 1 : 0), out: stdout }));
   });
 }
 
@@ -72,10 +96,17 @@ function slowestOf(ms: number | undefined, name: string | undefined, timeoutMs: 
   return `slowest ${fmt(ms / 1000)} of ${fmt(timeoutMs / 1000)} (${String(Math.round(share * 100))}%${share > 0.5 ? ', over half!' : ''}): ${name}`;
 }
 
-async function nodeSuite(name: string): Promise<StageResult> {
+/** Where a stage runs: its output, and a signal that stops it. */
+interface Where {
+  out: Output;
+  signal?: AbortSignal;
+}
+const HERE: Where = { out: CONSOLE };
+
+async function nodeSuite(name: string, where = HERE): Promise<StageResult> {
   const start = performance.now();
   const file = join(tmp, `${name}.json`);
-  const { code } = await run(process.execPath, ['scripts/node-tests.ts', name], { ARYA_TEST_SUMMARY: file });
+  const { code } = await run(process.execPath, ['scripts/node-tests.ts', name], { ARYA_TEST_SUMMARY: file }, where.out, where.signal);
   const r = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SuiteResult) : undefined;
   const what = r
     ? `${String(r.passed)}/${String(r.tests)} passed in ${String(r.files)} files${r.skipped ? `, ${String(r.skipped)} skipped` : ''}${r.problem ? ` — ${r.problem.split('\n')[0] ?? ''}` : ''}`
@@ -94,23 +125,11 @@ async function check(): Promise<StageResult> {
 
 const htmlPages = (dir: string) => (existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length : 0);
 
-async function build(held?: string[]): Promise<StageResult> {
+async function build(where = HERE): Promise<StageResult> {
   const start = performance.now();
-  const { code } = await run('npm', ['run', '--silent', 'build'], {}, held);
+  const { code } = await run('npm', ['run', '--silent', 'build'], {}, where.out, where.signal);
   const pages = htmlPages('dist');
   return { name: 'build', ok: code === 0 && pages > 0, seconds: seconds(start), what: `${String(pages)} HTML pages in dist/` };
-}
-
-/** The sub-path build into dist-base/ (dist/ is left as it is), for the `base` stage. */
-async function baseBuild(held?: string[]): Promise<BaseBuild> {
-  const start = performance.now();
-  const { code } = await run('npm', ['run', '--silent', 'build'], SUB_PATH_ENV, held);
-  return { ok: code === 0, pages: htmlPages(SUB_PATH.dist), seconds: seconds(start) };
-}
-interface BaseBuild {
-  ok: boolean;
-  pages: number;
-  seconds: number;
 }
 
 interface PlaywrightReport {
@@ -123,10 +142,10 @@ interface PlaywrightSuite {
 }
 
 /** Runs an npm script that runs Playwright; what ran, from its JSON report. */
-async function playwright(name: string, script: string): Promise<StageResult> {
+async function playwright(name: string, script: string, where: Where): Promise<StageResult> {
   const start = performance.now();
   const file = join(tmp, `${name}.json`);
-  const { code } = await run('npm', ['run', '--silent', script], { ARYA_E2E_JSON: file });
+  const { code } = await run('npm', ['run', '--silent', script], { ARYA_E2E_JSON: file }, where.out, where.signal);
   if (!existsSync(file)) return { name, ok: false, seconds: seconds(start), what: 'Playwright wrote no report' };
   const report = JSON.parse(readFileSync(file, 'utf8')) as PlaywrightReport;
   const { expected, unexpected, skipped, flaky } = report.stats;
@@ -150,36 +169,65 @@ async function playwright(name: string, script: string): Promise<StageResult> {
   return { name, ok, seconds: seconds(start), what, ...(slowest ? { slowest } : {}) };
 }
 
-async function e2e(packages: Promise<void>): Promise<StageResult> {
+async function e2e(packages: Promise<void>, where = HERE): Promise<StageResult> {
   await packages;
-  return playwright('e2e', 'test:e2e');
+  return playwright('e2e', 'test:e2e', where);
+}
+
+/** The sub-path build into dist-base/ (dist/ is left as it is), for the `base` stage. */
+async function baseBuild(where = HERE): Promise<BaseBuild> {
+  const start = performance.now();
+  const { code } = await run('npm', ['run', '--silent', 'build'], SUB_PATH_ENV, where.out, where.signal);
+  return { ok: code === 0, pages: htmlPages(SUB_PATH.dist), seconds: seconds(start) };
+}
+interface BaseBuild {
+  ok: boolean;
+  pages: number;
+  seconds: number;
 }
 
 /**
  * The site under a sub-path, as a host serving it from /docs/ would: one build into dist-base/
- * (dist/ is left as it is), its links checked, and a few browser steps there.
+ * (dist/ is left as it is; `prebuilt` when it was built earlier), its links checked, and a few
+ * browser steps there.
  */
-async function base(packages: Promise<void>, prebuilt?: BaseBuild): Promise<StageResult> {
+async function base(packages: Promise<void>, where = HERE, prebuilt?: BaseBuild): Promise<StageResult> {
   const start = performance.now();
-  const where = `${SUB_PATH.dist}/ under ${SUB_PATH.base}`;
+  const at = `${SUB_PATH.dist}/ under ${SUB_PATH.base}`;
   const done = (ok: boolean, what: string, slowest?: string): StageResult => ({ name: 'base', ok, seconds: seconds(start), what, ...(slowest ? { slowest } : {}) });
-  const { ok: built, pages } = prebuilt ?? (await baseBuild());
-  if (!built || pages === 0) return done(false, `${where}: the build failed`);
-  const links = await nodeSuite('base');
-  if (!links.ok) return done(false, `${where}: links ${links.what}`);
+  const { ok: built, pages, seconds: took } = prebuilt ?? (await baseBuild(where));
+  if (!built || pages === 0) return done(false, `${at}: the build failed`);
+  const links = await nodeSuite('base', where);
+  if (!links.ok) return done(false, `${at}: links ${links.what}`);
   await packages;
-  const browser = await playwright('base', 'test:e2e:base');
-  return done(browser.ok, `${where}: ${String(pages)} pages${prebuilt ? ` (built beside verify, ${fmt(prebuilt.seconds)})` : ''}, links ${links.what.replace(/ in 1 files$/, '')}, browser ${browser.what}`, browser.slowest);
+  const browser = await playwright('base', 'test:e2e:base', where);
+  return done(browser.ok, `${at}: ${String(pages)} pages (${prebuilt ? 'built after dist/' : 'built'}, ${fmt(took)}), links ${links.what.replace(/ in 1 files$/, '')}, browser ${browser.what}`, browser.slowest);
 }
 
 function printSummary(total: number): void {
   const width = Math.max(...results.map((r) => r.name.length));
   console.log('\nnpm test:');
   for (const r of results) {
-    console.log(`${r.ok ? '✔' : '✖'} ${r.name.padEnd(width)}  ${fmt(r.seconds).padStart(7)}  ${r.what}${r.slowest ? `; ${r.slowest}` : ''}`);
+    console.log(`${r.ok ? '✔' : '✖'} ${r.name.padEnd(width)}  ${fmt(r.seconds).padStart(7)}${r.beside ? ' ‖' : '  '}  ${r.what}${r.slowest ? `; ${r.slowest}` : ''}`);
   }
+  const beside = results.filter((r) => r.beside).map((r) => r.name);
+  if (beside.length > 0) console.log(`  ‖ ${beside.join(', ')}: run beside verify, from its start (their times overlap verify's)`);
   const failed = results.find((r) => !r.ok);
   console.log(failed ? `✖ stopped at ${failed.name} after ${fmt(total)}` : `✔ all ${String(results.length)} stages passed in ${fmt(total)}`);
+}
+
+type Stage = [name: string, run: (where: Where) => Promise<StageResult>];
+
+/** Runs stages in order until one fails; their results. */
+async function inOrder(stages: Stage[], where = HERE): Promise<StageResult[]> {
+  const done: StageResult[] = [];
+  for (const [, stage] of stages) {
+    if (where.signal?.aborted) break;
+    const r = await stage(where);
+    done.push(r);
+    if (!r.ok) break;
+  }
+  return done;
 }
 
 async function main(): Promise<number> {
@@ -190,22 +238,31 @@ async function main(): Promise<number> {
     (installing ??= installMissing().then((line) => {
       if (line) console.log(`# ${line}`);
     }));
-  /** The builds, when they ran beside verify (see below). */
-  let prebuilt: { build: StageResult; base?: BaseBuild } | undefined;
-  const all: Array<[string, () => Promise<StageResult>]> = [
-    ['check', check],
-    ['unit', () => nodeSuite('unit')],
+  const has = (n: string) => stages.some(([name]) => name === n);
+  /** dist-base/, when the build stage made it right after dist/ (see below). */
+  let baseBuilt: BaseBuild | undefined;
+  const all: Stage[] = [
+    ['check', () => check()],
+    ['unit', (where) => nodeSuite('unit', where)],
     [
       'verify',
-      async () => {
+      async (where) => {
         await packages();
-        return nodeSuite('verify');
+        return nodeSuite('verify', where);
       },
     ],
-    ['build', async () => prebuilt?.build ?? build()],
-    ['dist', () => nodeSuite('dist')],
-    ['e2e', () => e2e(packages())],
-    ['base', () => base(packages(), prebuilt?.base)],
+    [
+      'build',
+      async (where) => {
+        const r = await build(where);
+        // dist-base/ too, while verify leaves a core free (after it, the browsers want both).
+        if (r.ok && has('base')) baseBuilt = await baseBuild(where);
+        return r;
+      },
+    ],
+    ['dist', (where) => nodeSuite('dist', where)],
+    ['e2e', (where) => e2e(packages(), where)],
+    ['base', (where) => base(packages(), where, baseBuilt)],
   ];
   const unknown = only.filter((name) => !all.some(([n]) => n === name));
   if (unknown.length > 0) {
@@ -215,34 +272,43 @@ async function main(): Promise<number> {
   const stages = only.length > 0 ? all.filter(([n]) => only.includes(n)) : all;
   // Started now when a stage needs them, so apt-get downloads while astro checks types.
   if (stages.some(([n]) => ['verify', 'e2e', 'base'].includes(n))) void packages();
-  /**
-   * The builds run beside verify when both are asked for: verify waits on servers and timeouts
-   * more than it computes (about one core of two, measured over a run), and a build computes.
-   * Their output is held and printed after verify's. Both builds read src/data/verified.json, which
-   * verify rewrites when what it ran differs from it; then they are built again, after verify.
-   */
-  const has = (n: string) => stages.some(([name]) => name === n);
-  const beside = has('verify') && has('build');
-  const verifiedNow = () => (existsSync(VERIFIED) ? readFileSync(VERIFIED, 'utf8') : '');
-  const verifyWithBuilds = async (verify: () => Promise<StageResult>): Promise<StageResult> => {
-    const before = verifiedNow();
-    const held: string[] = [];
-    const builds = (async () => {
-      const b = await build(held);
-      return { build: b, ...(b.ok && has('base') ? { base: await baseBuild(held) } : {}) };
-    })();
-    const r = await verify();
-    const built = await builds;
-    process.stdout.write(`\n# the builds, run beside verify:\n${held.join('')}`);
-    if (verifiedNow() === before) prebuilt = { ...built, build: { ...built.build, what: `${built.build.what}; beside verify` } };
-    else console.log(`# verify rewrote ${VERIFIED}: the builds run again, after it`);
-    return r;
-  };
   try {
-    for (const [name, stage] of stages) {
-      const r = name === 'verify' && beside ? await verifyWithBuilds(stage) : await stage();
-      results.push(r);
-      if (!r.ok) break;
+    const at = stages.findIndex(([n]) => n === 'verify');
+    const verify = stages[at];
+    if (verify && has('build')) {
+      /**
+       * The stages after verify run beside it, from its start: verify waits on servers and
+       * timeouts more than it computes (about one core of two, measured over a run), and the
+       * builds and browsers compute. Their output is held and printed after verify's. The builds
+       * read src/data/verified.json, which verify rewrites when what it ran differs from it; then
+       * what ran beside it tested a site with the old list, and it all runs again, after verify.
+       * When verify fails, what runs beside it is stopped.
+       */
+      results.push(...(await inOrder(stages.slice(0, at))));
+      if (results.every((r) => r.ok)) {
+        const after = stages.slice(at + 1);
+        const before = verifiedNow();
+        const out = new Output(true);
+        const stop = new AbortController();
+        const beside = inOrder(after, { out, signal: stop.signal });
+        const v = await verify[1](HERE);
+        results.push(v);
+        if (!v.ok) {
+          stop.abort();
+          await beside;
+        } else if (verifiedNow() !== before) {
+          stop.abort();
+          await beside;
+          console.log(`\n# verify rewrote ${VERIFIED}: the stages after it run again, with the new list`);
+          results.push(...(await inOrder(after)));
+        } else {
+          process.stdout.write(`\n# ${after.map(([n]) => n).join(', ')}: run beside verify, their output so far:\n`);
+          out.release();
+          results.push(...(await beside).map((r) => ({ ...r, beside: true })));
+        }
+      }
+    } else {
+      results.push(...(await inOrder(stages)));
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
@@ -251,5 +317,7 @@ async function main(): Promise<number> {
   printSummary(seconds(start));
   return results.every((r) => r.ok) && results.length === stages.length ? 0 : 1;
 }
+
+const verifiedNow = () => (existsSync(VERIFIED) ? readFileSync(VERIFIED, 'utf8') : '');
 
 process.exitCode = await main();
