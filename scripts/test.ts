@@ -32,6 +32,7 @@ import { installMissing } from '../tests/support/system-packages.ts';
 
 /** What verify writes and both builds read. */
 const VERIFIED = 'src/data/verified.json';
+const verifiedNow = () => (existsSync(VERIFIED) ? readFileSync(VERIFIED, 'utf8') : '');
 
 interface StageResult {
   name: string;
@@ -293,15 +294,15 @@ async function main(): Promise<number> {
         const beside = inOrder(after, { out, signal: stop.signal });
         const v = await verify[1](HERE);
         results.push(v);
-        if (!v.ok) {
+        const rewrote = v.ok && verifiedNow() !== before;
+        if (!v.ok || rewrote) {
           stop.abort();
           await beside;
-        } else if (verifiedNow() !== before) {
-          stop.abort();
-          await beside;
+        }
+        if (rewrote) {
           console.log(`\n# verify rewrote ${VERIFIED}: the stages after it run again, with the new list`);
           results.push(...(await inOrder(after)));
-        } else {
+        } else if (v.ok) {
           process.stdout.write(`\n# ${after.map(([n]) => n).join(', ')}: run beside verify, their output so far:\n`);
           out.release();
           results.push(...(await beside).map((r) => ({ ...r, beside: true })));
@@ -317,7 +318,5 @@ async function main(): Promise<number> {
   printSummary(seconds(start));
   return results.every((r) => r.ok) && results.length === stages.length ? 0 : 1;
 }
-
-const verifiedNow = () => (existsSync(VERIFIED) ? readFileSync(VERIFIED, 'utf8') : '');
 
 process.exitCode = await main();
