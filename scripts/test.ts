@@ -11,12 +11,11 @@
  *   base    the site under a sub-path: built again with base /docs/ into dist-base/, its links
  *           checked (tests/dist/links.test.ts) and a few steps walked in the browser (tests/base/)
  *
- * When verify and build both run, the stages after verify (build, dist, e2e, base) run beside
- * unit and verify, from the end of check, their output printed after verify's: verify spends most
- * of its time waiting on servers and timeouts (about one core of two), the builds and browsers
- * compute, and they are the longer path. If unit or verify fails, they are stopped; if verify
- * rewrites src/data/verified.json (which the builds read), they run again after it. check runs
- * alone first: it and the build both write the content types under .astro/.
+ * When verify and build both run, the stages after verify (build, dist, e2e, base) run beside it,
+ * from its start, their output printed after verify's: verify spends most of its time waiting on
+ * servers and timeouts (about one core of two), the builds and browsers compute. If verify fails,
+ * they are stopped; if it rewrites src/data/verified.json (which the builds read), they run again
+ * after it.
  *
  * `node scripts/test.ts <stage>…` runs only the stages named (`npm run test:base` is `base`).
  * The system packages the verify and browser stages need (Debian's chromium, redis-server,
@@ -43,7 +42,7 @@ interface StageResult {
   what: string;
   /** The slowest test and its share of the timeout, when the stage has per-test timeouts. */
   slowest?: string;
-  /** It ran beside unit and verify. */
+  /** It ran beside verify. */
   beside?: boolean;
 }
 
@@ -53,7 +52,7 @@ const seconds = (since: number) => (performance.now() - since) / 1000;
 const fmt = (s: number) => `${s.toFixed(1)} s`;
 
 /**
- * Where a stage's output goes: the console, or (for stages running beside unit and verify) a buffer that
+ * Where a stage's output goes: the console, or (for stages running beside verify) a buffer that
  * is printed, in order, once verify's own output is done, and is passed straight on from then.
  */
 class Output {
@@ -213,7 +212,7 @@ function printSummary(total: number): void {
     console.log(`${r.ok ? '✔' : '✖'} ${r.name.padEnd(width)}  ${fmt(r.seconds).padStart(7)}${r.beside ? ' ‖' : '  '}  ${r.what}${r.slowest ? `; ${r.slowest}` : ''}`);
   }
   const beside = results.filter((r) => r.beside).map((r) => r.name);
-  if (beside.length > 0) console.log(`  ‖ ${beside.join(', ')}: run beside ${results.some((r) => r.name === 'unit' && !r.beside) ? 'unit and verify, from the end of check' : 'verify, from its start'} (their times overlap)`);
+  if (beside.length > 0) console.log(`  ‖ ${beside.join(', ')}: run beside verify, from its start (their times overlap verify's)`);
   const failed = results.find((r) => !r.ok);
   console.log(failed ? `✖ stopped at ${failed.name} after ${fmt(total)}` : `✔ all ${String(results.length)} stages passed in ${fmt(total)}`);
 }
@@ -279,36 +278,32 @@ async function main(): Promise<number> {
     const verify = stages[at];
     if (verify && has('build')) {
       /**
-       * The stages after verify run beside unit and verify, from the end of check: verify waits on
-       * servers and timeouts more than it computes (about one core of two, measured over a run),
-       * and the builds and browsers compute; they are the longer path, so they start as early as
-       * they can. check runs alone before them, since it and the build both write .astro/. Their
-       * output is held and printed after verify's. The builds read src/data/verified.json, which
-       * verify rewrites when what it ran differs from it; then what ran beside it tested a site
-       * with the old list, and it all runs again, after verify. When unit or verify fails, what
-       * runs beside them is stopped.
+       * The stages after verify run beside it, from its start: verify waits on servers and
+       * timeouts more than it computes (about one core of two, measured over a run), and the
+       * builds and browsers compute. Their output is held and printed after verify's. The builds
+       * read src/data/verified.json, which verify rewrites when what it ran differs from it; then
+       * what ran beside it tested a site with the old list, and it all runs again, after verify.
+       * When verify fails, what runs beside it is stopped.
        */
-      const first = stages.findIndex(([n]) => n !== 'check');
-      results.push(...(await inOrder(stages.slice(0, Math.min(first, at)))));
+      results.push(...(await inOrder(stages.slice(0, at))));
       if (results.every((r) => r.ok)) {
         const after = stages.slice(at + 1);
         const before = verifiedNow();
         const out = new Output(true);
         const stop = new AbortController();
         const beside = inOrder(after, { out, signal: stop.signal });
-        const lane = await inOrder(stages.slice(Math.min(first, at), at + 1));
-        results.push(...lane);
-        const ok = lane.length === at + 1 - Math.min(first, at) && lane.every((r) => r.ok);
-        const rewrote = ok && verifiedNow() !== before;
-        if (!ok || rewrote) {
+        const v = await verify[1](HERE);
+        results.push(v);
+        const rewrote = v.ok && verifiedNow() !== before;
+        if (!v.ok || rewrote) {
           stop.abort();
           await beside;
         }
         if (rewrote) {
           console.log(`\n# verify rewrote ${VERIFIED}: the stages after it run again, with the new list`);
           results.push(...(await inOrder(after)));
-        } else if (ok) {
-          process.stdout.write(`\n# ${after.map(([n]) => n).join(', ')}: run beside ${lane.map((r) => r.name).join(' and ')}, their output so far:\n`);
+        } else if (v.ok) {
+          process.stdout.write(`\n# ${after.map(([n]) => n).join(', ')}: run beside verify, their output so far:\n`);
           out.release();
           results.push(...(await beside).map((r) => ({ ...r, beside: true })));
         }
