@@ -126,6 +126,25 @@ async function cachedBuilds(page: Page): Promise<string[]> {
   return page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('arya-offline /')).map((k) => k.split(' ').at(-1) ?? ''));
 }
 
+/**
+ * What the worker keeps a build for, as it stored it: each build's state (when it was installed,
+ * which parts are complete) and which build each tab it knows belongs to. Printed when a build
+ * that should be gone is still there, so the failure says which rule kept it.
+ */
+async function workerMemory(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const out: string[] = [];
+    for (const key of await caches.keys()) {
+      const cache = await caches.open(key);
+      for (const request of await cache.keys()) {
+        if (/\/\.offline-(state|clients)$/.test(new URL(request.url).pathname)) out.push(`${key} ${new URL(request.url).pathname}: ${await (await cache.match(request))?.text() ?? ''}`);
+      }
+    }
+    out.push(`now ${String(Date.now())}`);
+    return out.join('\n');
+  });
+}
+
 const commands = (page: Page) => page.locator('article pre');
 
 /**
@@ -252,15 +271,20 @@ test('deploy while reading: the next page is new, open tabs keep their build, of
     await expect(wizard.locator('html')).toHaveAttribute('data-build', newBuild);
     await expect(wizard.getByRole('button', { name: 'Reload to update' })).toBeHidden();
     // The worker forgets a closed tab after a grace of seconds; each status question lets it look.
-    await expect
-      .poll(
-        async () => {
-          await wizard.reload();
-          return cachedBuilds(wizard);
-        },
-        { timeout: 40_000, intervals: [2_000] },
-      )
-      .toEqual([newBuild]);
+    try {
+      await expect
+        .poll(
+          async () => {
+            await wizard.reload();
+            return cachedBuilds(wizard);
+          },
+          { timeout: 40_000, intervals: [2_000] },
+        )
+        .toEqual([newBuild]);
+    } catch (error) {
+      if (error instanceof Error) error.message += `\nWhat the worker keeps builds for, at the end:\n${await workerMemory(wizard).catch((e: unknown) => String(e))}\nopen tabs: ${(await Promise.all(context.pages().map(async (p) => `${p.url()} (build ${(await buildOf(p).catch(() => undefined)) ?? '?'})`))).join(', ')}`;
+      throw error;
+    }
   });
   await context.close();
 });
