@@ -35,7 +35,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -237,16 +237,28 @@ describe('the trees’ answers, read from real output', { skip: skipUnlessCI(mis
     }
     throw new Error(`${what} did not come up: ${out}`);
   }
-  function stop(child: ChildProcess | undefined): void {
+  /**
+   * Kills a program started in a world and waits until it has exited: only then has the kernel
+   * closed its sockets. Returning at the kill let the next test's redis-server find port 6379
+   * still taken (by one that held a list of two million elements, slow to tear down) and exit.
+   */
+  async function stop(child: ChildProcess | undefined): Promise<void> {
     if (!child) return;
-    child.kill('SIGKILL');
     running.delete(child);
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
   }
   const cli = (args: string[], host = '127.0.0.1', env: Record<string, string> = {}) => runIn(main, ['redis-cli', '-h', host, ...args], { PATH: ROOT_PATH, ...env });
   /** redis-server in the main world; resolves once it answers (or, for TLS and protected mode, once it listens). */
   async function redis(args: string[], host = '127.0.0.1', probe: () => boolean = () => cli(['ping'], host).stdout.includes('PONG')): Promise<ChildProcess> {
     const d = mkdtempSync(join(dir, 'redis-'));
-    return start(main, ['redis-server', '--bind', host, '--port', '6379', '--dir', d, '--save', '', '--appendonly', 'no', '--logfile', join(d, 'log'), ...args], `redis-server ${args.join(' ')}`, probe);
+    // It writes to its log file, not to the output start() reads: a failure to start says why from there.
+    return start(main, ['redis-server', '--bind', host, '--port', '6379', '--dir', d, '--save', '', '--appendonly', 'no', '--logfile', join(d, 'log'), ...args], `redis-server ${args.join(' ')}`, probe).catch((error: unknown) => {
+      const log = existsSync(join(d, 'log')) ? readFileSync(join(d, 'log'), 'utf8').trim().split('\n').slice(-5).join('\n') : '(no log)';
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\nits log ends:\n${log}`);
+    });
   }
   const listening = (host: string, port: number) => runIn(main, ['bash', '-c', `exec 3<>/dev/tcp/${host}/${String(port)}`], { PATH: ROOT_PATH }).status === 0;
   const service = (name: string, env: Record<string, string>, services = join(dir, 'services')) =>
@@ -443,7 +455,7 @@ describe('the trees’ answers, read from real output', { skip: skipUnlessCI(mis
         }
         assertMarks('startup', 'measure-redis-ping', 'Redis busy for four seconds', slow, [0]);
       } finally {
-        stop(server);
+        await stop(server);
       }
     });
 
@@ -455,7 +467,7 @@ describe('the trees’ answers, read from real output', { skip: skipUnlessCI(mis
         assert.match(cli(['DEBUG', 'POPULATE', '1000000', 'tasks:', '100'], '127.0.0.6').stdout, /OK/);
         assert.match(cli(['SAVE'], '127.0.0.6').stdout, /OK/);
       } finally {
-        stop(writer);
+        await stop(writer);
       }
       const server = await start(main, ['redis-server', '--bind', '127.0.0.1', '--port', '6379', '--dir', rdb, '--save', '', '--appendonly', 'no', '--logfile', join(rdb, 'server.log')], 'Redis loading the RDB', () => listening('127.0.0.1', 6379));
       try {
@@ -464,7 +476,7 @@ describe('the trees’ answers, read from real output', { skip: skipUnlessCI(mis
         assert.match(out, /BusyLoadingError/, 'the check ran while Redis was loading (1 000 000 keys)');
         assertMarks('startup', 'measure-redis-ping', 'Redis loading its dataset', out, [0]);
       } finally {
-        stop(server);
+        await stop(server);
       }
     });
 
@@ -474,7 +486,7 @@ describe('the trees’ answers, read from real output', { skip: skipUnlessCI(mis
         service('api', { REDIS_URL: 'redis://redis:6379/0' });
         assertMarks('redis', 'ping-from-app', 'Redis answers at the service name', await sh(main, command('redis', 'ping-from-app', 0)), [5]);
       } finally {
-        stop(server);
+        await stop(server);
       }
     });
 
@@ -484,7 +496,7 @@ describe('the trees’ answers, read from real output', { skip: skipUnlessCI(mis
         assertMarks('redis', 'ping-redis', 'requirepass, no password given', await sh(main, PING()), [5]);
         assertMarks('redis', 'ping-redis', 'requirepass, a wrong password at --askpass', await sh(main, ASKPASS(), {}, 'not-the-password\n'), [5]);
       } finally {
-        stop(server);
+        await stop(server);
       }
     });
 
@@ -493,7 +505,7 @@ describe('the trees’ answers, read from real output', { skip: skipUnlessCI(mis
       try {
         assertMarks('redis', 'ping-redis', 'protected mode, a client from 10.77.0.1', await sh(main, withUrl(PING(), `redis://${REMOTE}:6379`)), [4]);
       } finally {
-        stop(server);
+        await stop(server);
       }
     });
 
@@ -508,15 +520,15 @@ describe('the trees’ answers, read from real output', { skip: skipUnlessCI(mis
         const probe = command('redis', 'check-tls', 0).replace('<host>:<port>', `${SERVICE}:6379`);
         assertMarks('redis', 'check-tls', 'TLS-only port', await sh(main, probe), [0]);
       } finally {
-        stop(onLocal);
-        stop(onService);
+        await stop(onLocal);
+        await stop(onService);
       }
       const plain = await redis([], SERVICE);
       try {
         const probe = command('redis', 'check-tls', 0).replace('<host>:<port>', `${SERVICE}:6379`);
         assertMarks('redis', 'check-tls', 'a plain-text port (no output: the answer has no pattern)', await sh(main, probe), []);
       } finally {
-        stop(plain);
+        await stop(plain);
       }
     });
   });
@@ -532,8 +544,8 @@ describe('the trees’ answers, read from real output', { skip: skipUnlessCI(mis
       try {
         assertMarks('redis', 'redis-clients', 'maxclients 4, four clients connected', await sh(main, all('redis', 'redis-clients', 3)), [1]);
       } finally {
-        stop(hold);
-        stop(server);
+        await stop(hold);
+        await stop(server);
       }
     });
 
@@ -543,8 +555,8 @@ describe('the trees’ answers, read from real output', { skip: skipUnlessCI(mis
       try {
         assertMarks('redis', 'redis-clients', '150 connections from 127.0.0.1', await sh(main, all('redis', 'redis-clients', 3)), [0]);
       } finally {
-        stop(hold);
-        stop(server);
+        await stop(hold);
+        await stop(server);
       }
     });
 
@@ -568,7 +580,7 @@ describe('the trees’ answers, read from real output', { skip: skipUnlessCI(mis
         runIn(main, ['redis-cli'], { PATH: ROOT_PATH }, Array.from({ length: 200 }, (_, i) => `SET cache:tasks:${String(i)} x EX 3600`).join('\n'));
         assertMarks('redis', 'keyspace', 'every key with a TTL (the answer has no pattern)', await sh(main, all('redis', 'keyspace', 2)), []);
       } finally {
-        stop(server);
+        await stop(server);
       }
     });
 
@@ -582,7 +594,7 @@ describe('the trees’ answers, read from real output', { skip: skipUnlessCI(mis
         runIn(main, ['redis-cli'], { PATH: ROOT_PATH }, Array.from({ length: 300 }, (_, i) => `SET cache:tasks:${String(i)} ${'x'.repeat(200)} EX 3600`).join('\n'));
         assertMarks('redis', 'biggest-keys', 'only ordinary cache keys (the answer has no pattern)', await sh(main, all('redis', 'biggest-keys', 2)), []);
       } finally {
-        stop(server);
+        await stop(server);
       }
     });
 
@@ -595,7 +607,7 @@ describe('the trees’ answers, read from real output', { skip: skipUnlessCI(mis
         for (let i = 0; i < 60; i++) cli(['GET', `api:response:/api/v1/tasks?user_id=user_${String(i % 5)}`]);
         assertMarks('api', 'cache-stats', 'cached responses, hits outnumber misses', await sh(main, all('api', 'cache-stats', 2)), [1]);
       } finally {
-        stop(server);
+        await stop(server);
       }
     });
 
@@ -617,7 +629,7 @@ describe('the trees’ answers, read from real output', { skip: skipUnlessCI(mis
         const quiet = `${await sh(main, command('tasks', 'stuck-tasks', 1))}\n${await sh(main, command('tasks', 'stuck-tasks', 2))}`;
         assertMarks('tasks', 'stuck-tasks', 'one message in hand, an empty list (the answer has no pattern)', quiet, []);
       } finally {
-        stop(server);
+        await stop(server);
       }
     });
   });
@@ -636,7 +648,7 @@ describe('the trees’ answers, read from real output', { skip: skipUnlessCI(mis
         assertMarks('database', 'connection-states', '12 idle in transaction', await sh(main, both('database', 'connection-states', 0)), [0]);
         assertMarks('database', 'idle-transactions', 'idle in transaction for seconds', await sh(main, both('database', 'idle-transactions', 2)), [0]);
       } finally {
-        for (const s of held.splice(0)) stop(s);
+        await Promise.all(held.splice(0).map(stop));
         endSessions();
       }
       try {
@@ -644,7 +656,7 @@ describe('the trees’ answers, read from real output', { skip: skipUnlessCI(mis
         await until('12 active sessions', () => sessions("state = 'active' AND query LIKE 'SELECT pg_sleep%'") === 12);
         assertMarks('database', 'connection-states', '12 active', await sh(main, both('database', 'connection-states', 2)), [1]);
       } finally {
-        for (const s of held.splice(0)) stop(s);
+        await Promise.all(held.splice(0).map(stop));
         endSessions();
       }
       await until('the sleeping sessions to end', () => sessions("query LIKE 'SELECT pg_sleep%'") === 0);
@@ -653,7 +665,7 @@ describe('the trees’ answers, read from real output', { skip: skipUnlessCI(mis
         await until('14 idle sessions', () => sessions("state = 'idle'") >= 14);
         assertMarks('database', 'connection-states', '14 idle', await sh(main, both('database', 'connection-states', 2)), [2]);
       } finally {
-        for (const s of held.splice(0)) stop(s);
+        await Promise.all(held.splice(0).map(stop));
         endSessions();
       }
     });
@@ -691,9 +703,9 @@ describe('the trees’ answers, read from real output', { skip: skipUnlessCI(mis
         assertMarks('database', 'lock-waits', 'an UPDATE and an ALTER TABLE wait', await sh(main, command('database', 'lock-waits', 1)), [0]);
         assertMarks('startup', 'check-startup-locks', 'the ALTER TABLE waits', await sh(main, command('startup', 'check-startup-locks', 1)), [0]);
       } finally {
-        stop(migration);
-        stop(waiter);
-        stop(holder);
+        await stop(migration);
+        await stop(waiter);
+        await stop(holder);
         endSessions();
       }
       await until('no session waiting', () => Number(sql('SELECT count(*) FROM pg_stat_activity WHERE cardinality(pg_blocking_pids(pid)) > 0;').trim()) === 0);
