@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LANGS } from '../src/lib/i18n/langs.ts';
-import { mergeEntries, type PagefindEntry } from '../src/lib/search/pagefind-bundle.ts';
+import { mergeEntries, PAGEFIND_BODY, pagefindGlob, type PagefindEntry } from '../src/lib/search/pagefind-bundle.ts';
 
 const DIST = process.argv[2] ?? process.env['ARYA_DIST'] ?? 'dist';
 const OUT = join(DIST, 'pagefind');
@@ -22,8 +22,12 @@ try {
   const runs: Array<{ name: string; entry: PagefindEntry; dir: string }> = [];
   for (const lang of LANGS) {
     const dir = join(work, lang);
-    console.log(`Pagefind: indexing ${DIST}/${lang}/`);
-    const run = spawnSync(PAGEFIND, ['--site', DIST, '--glob', `${lang}/**/*.html`, '--output-path', dir, '--quiet'], {
+    const pages = readdirSync(join(DIST, lang), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => ({ path: `${lang}/${f}`, marked: readFileSync(join(DIST, lang, f), 'utf8').includes(PAGEFIND_BODY) }));
+    const glob = pagefindGlob(lang, pages);
+    console.log(`Pagefind: indexing ${DIST}/${glob} (${String(pages.filter((p) => p.marked).length)} of ${String(pages.length)} pages marked)`);
+    const run = spawnSync(PAGEFIND, ['--site', DIST, '--glob', glob, '--output-path', dir, '--quiet'], {
       stdio: 'inherit',
       // Pagefind's Linux build allocates with jemalloc: one arena and memory returned to the system
       // at once lowered its peak by a seventh at 3,000 guides per language (bench), and ran faster.

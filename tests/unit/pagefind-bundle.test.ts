@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { mergeEntries, type PagefindEntry } from '../../src/lib/search/pagefind-bundle.ts';
+import { mergeEntries, pagefindGlob, type PagefindEntry } from '../../src/lib/search/pagefind-bundle.ts';
 
 const entry = (languages: PagefindEntry['languages'], extra: Partial<PagefindEntry> = {}): PagefindEntry => ({
   version: '1.6.0',
@@ -34,5 +34,23 @@ describe('merging per-language Pagefind runs', () => {
 
   test('nothing to merge is an error, not an empty bundle', () => {
     assert.throws(() => mergeEntries([]), /no index runs/);
+  });
+});
+
+describe('which pages a language\'s Pagefind run reads', () => {
+  const page = (path: string, marked = false) => ({ path, marked });
+  test('only the folders that hold a marked page, so error and triage pages are not read for nothing', () => {
+    const pages = [page('zh/guides/a/index.html', true), page('zh/guides/b/index.html', true), page('zh/e/E1/index.html'), page('zh/triage/api/index.html'), page('zh/index.html')];
+    assert.equal(pagefindGlob('zh', pages), 'zh/guides/**/*.html');
+  });
+  test('a marked page in another folder, or at the language root, joins the glob', () => {
+    const pages = [page('en/guides/a/index.html', true), page('en/e/E1/index.html', true), page('en/index.html', true)];
+    assert.equal(pagefindGlob('en', pages), 'en/{*.html,e/**/*.html,guides/**/*.html}');
+  });
+  test('pages of the other language do not count', () => {
+    assert.equal(pagefindGlob('en', [page('en/guides/a/index.html', true), page('zh/e/E1/index.html', true)]), 'en/guides/**/*.html');
+  });
+  test('a language with no marked page is an error: Pagefind would index every page whole', () => {
+    assert.throws(() => pagefindGlob('en', [page('en/guides/a/index.html'), page('zh/guides/a/index.html', true)]), /no page under en\/ has data-pagefind-body/);
   });
 });
