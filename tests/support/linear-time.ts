@@ -17,6 +17,9 @@
  *   large one. Below SCREEN_LIMIT (three times what linear needs) the shape is taken as linear.
  *   Noise on the large call only sends more shapes to the careful measurement; to hide a quadratic
  *   case it would have to slow both small batches by more than 2.5 times.
+ * - A careful ratio over the limit is measured once more, from scratch, and the lower of the two
+ *   counts: a burst of noise on a shared machine fails one measurement now and then (CI saw 59.9 on
+ *   a linear shape), work that grows faster than linear fails both.
  * - Exponential work would hang the run rather than fail it (a call cannot be interrupted), so the
  *   shape is first tried at growing sizes, from 8 characters up to n, each about 10% longer than
  *   the one before: exponential work shows within a few dozen characters, and the first call
@@ -62,11 +65,17 @@ export function growth(f: (input: string) => unknown, make: (n: number) => strin
   if (quick < SCREEN_LIMIT) return quick;
   while (calls < 1 << 14 && timeCalls(f, small, calls) < MIN_BATCH_MS) calls *= 2;
   const largeCalls = Math.max(1, Math.round(calls / GROWTH_FACTOR));
-  let bestSmall = Number.POSITIVE_INFINITY;
-  let bestLarge = Number.POSITIVE_INFINITY;
-  for (let round = 0; round < ROUNDS; round++) {
-    bestSmall = Math.min(bestSmall, timeCalls(f, small, calls) / calls);
-    bestLarge = Math.min(bestLarge, timeCalls(f, large, largeCalls) / largeCalls);
-  }
-  return bestLarge / Math.max(bestSmall, 1e-6);
+  const careful = () => {
+    let bestSmall = Number.POSITIVE_INFINITY;
+    let bestLarge = Number.POSITIVE_INFINITY;
+    for (let round = 0; round < ROUNDS; round++) {
+      bestSmall = Math.min(bestSmall, timeCalls(f, small, calls) / calls);
+      bestLarge = Math.min(bestLarge, timeCalls(f, large, largeCalls) / largeCalls);
+    }
+    return bestLarge / Math.max(bestSmall, 1e-6);
+  };
+  // Over the limit once can be noise (seen in CI: 59.9 on a linear shape); over it again, from
+  // scratch, is growth. Noise only adds time, so the lower of the two is the better estimate.
+  const first = careful();
+  return first < GROWTH_LIMIT ? first : Math.min(first, careful());
 }
