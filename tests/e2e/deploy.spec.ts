@@ -128,21 +128,22 @@ async function cachedBuilds(page: Page): Promise<string[]> {
 
 /**
  * What the worker keeps a build for, as it stored it: each build's state (when it was installed,
- * which parts are complete) and which build each tab it knows belongs to. Printed when a build
- * that should be gone is still there, so the failure says which rule kept it.
+ * which parts are complete), which build each tab it knows belongs to, and the tabs open now.
+ * Printed when a build that should be gone is still there, so the failure says which rule kept it.
  */
 async function workerMemory(page: Page): Promise<string> {
-  return page.evaluate(async () => {
+  const stored = await page.evaluate(async () => {
     const out: string[] = [];
     for (const key of await caches.keys()) {
-      const cache = await caches.open(key);
-      for (const request of await cache.keys()) {
-        if (/\/\.offline-(state|clients)$/.test(new URL(request.url).pathname)) out.push(`${key} ${new URL(request.url).pathname}: ${await (await cache.match(request))?.text() ?? ''}`);
+      for (const file of ['.offline-state', '.offline-clients']) {
+        const saved = await (await caches.open(key)).match(new URL(`/${file}`, location.origin).href);
+        if (saved) out.push(`${key} /${file}: ${await saved.text()}`);
       }
     }
-    out.push(`now ${String(Date.now())}`);
-    return out.join('\n');
+    return [...out, `now ${String(Date.now())}`].join('\n');
   });
+  const tabs = await Promise.all(page.context().pages().map(async (p) => `${p.url()} (build ${(await buildOf(p).catch(() => undefined)) ?? '?'})`));
+  return `${stored}\nopen tabs: ${tabs.join(', ')}`;
 }
 
 const commands = (page: Page) => page.locator('article pre');
@@ -282,7 +283,7 @@ test('deploy while reading: the next page is new, open tabs keep their build, of
         )
         .toEqual([newBuild]);
     } catch (error) {
-      if (error instanceof Error) error.message += `\nWhat the worker keeps builds for, at the end:\n${await workerMemory(wizard).catch((e: unknown) => String(e))}\nopen tabs: ${(await Promise.all(context.pages().map(async (p) => `${p.url()} (build ${(await buildOf(p).catch(() => undefined)) ?? '?'})`))).join(', ')}`;
+      if (error instanceof Error) error.message += `\nWhat the worker keeps builds for, at the end:\n${await workerMemory(wizard).catch((e: unknown) => String(e))}`;
       throw error;
     }
   });

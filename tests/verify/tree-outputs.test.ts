@@ -229,13 +229,16 @@ describe('the trees’ answers, read from real output', { skip: skipUnlessCI(mis
     let out = '';
     child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+    // A program that logs to a file (redis-server --logfile) says why it failed there, not in its output.
+    const logFile = argv.includes('--logfile') ? argv[argv.indexOf('--logfile') + 1] : undefined;
+    const said = () => (logFile && existsSync(logFile) ? `${out}\nits log ends:\n${readFileSync(logFile, 'utf8').trim().split('\n').slice(-5).join('\n')}` : out);
     const until = Date.now() + 20_000;
     while (Date.now() < until) {
-      if (child.exitCode !== null) throw new Error(`${what} exited: ${out}`);
+      if (child.exitCode !== null) throw new Error(`${what} exited: ${said()}`);
       if (ready ? ready() : out.includes('ready')) return child;
       await new Promise((r) => setTimeout(r, 50));
     }
-    throw new Error(`${what} did not come up: ${out}`);
+    throw new Error(`${what} did not come up: ${said()}`);
   }
   /**
    * Kills a program started in a world and waits until it has exited: only then has the kernel
@@ -254,11 +257,7 @@ describe('the trees’ answers, read from real output', { skip: skipUnlessCI(mis
   /** redis-server in the main world; resolves once it answers (or, for TLS and protected mode, once it listens). */
   async function redis(args: string[], host = '127.0.0.1', probe: () => boolean = () => cli(['ping'], host).stdout.includes('PONG')): Promise<ChildProcess> {
     const d = mkdtempSync(join(dir, 'redis-'));
-    // It writes to its log file, not to the output start() reads: a failure to start says why from there.
-    return start(main, ['redis-server', '--bind', host, '--port', '6379', '--dir', d, '--save', '', '--appendonly', 'no', '--logfile', join(d, 'log'), ...args], `redis-server ${args.join(' ')}`, probe).catch((error: unknown) => {
-      const log = existsSync(join(d, 'log')) ? readFileSync(join(d, 'log'), 'utf8').trim().split('\n').slice(-5).join('\n') : '(no log)';
-      throw new Error(`${error instanceof Error ? error.message : String(error)}\nits log ends:\n${log}`);
-    });
+    return start(main, ['redis-server', '--bind', host, '--port', '6379', '--dir', d, '--save', '', '--appendonly', 'no', '--logfile', join(d, 'log'), ...args], `redis-server ${args.join(' ')}`, probe);
   }
   const listening = (host: string, port: number) => runIn(main, ['bash', '-c', `exec 3<>/dev/tcp/${host}/${String(port)}`], { PATH: ROOT_PATH }).status === 0;
   const service = (name: string, env: Record<string, string>, services = join(dir, 'services')) =>
