@@ -1,6 +1,7 @@
 /**
  * axe (WCAG 2.2 A and AA) on every built page, in the light and the dark theme. One browser page
- * per group is reused; axe is registered once per page as an init script, and each page is
+ * per worker is reused by every group (`reusedPage`); axe is registered on it once as an init
+ * script, and each page is
  * analysed twice with the colour scheme switched in place (no reload): every rule in the light
  * theme, the colour rules in the dark one (the dark theme changes colours only). Triage step pages
  * and error pages whose markup is proven to be that of a checked page are left out
@@ -77,14 +78,18 @@ for (const path of pages) {
 
 test.describe('accessibility', () => {
   test.describe.configure({ mode: 'parallel' });
-  test.beforeEach(async ({ page }) => {
-    await page.addInitScript(AXE_SOURCE);
-  });
+
+  /** The reused pages that have axe registered already. */
+  const withAxe = new WeakSet<Page>();
 
   let first = 1;
   for (const group of groups) {
-    test(`axe finds no WCAG 2.2 A/AA violation on pages ${String(first)}–${String(first + group.length - 1)} of ${String(pages.length)}, light and dark`, async ({ page }) => {
+    test(`axe finds no WCAG 2.2 A/AA violation on pages ${String(first)}–${String(first + group.length - 1)} of ${String(pages.length)}, light and dark`, async ({ reusedPage: page }) => {
       test.setTimeout(90_000);
+      if (!withAxe.has(page)) {
+        await page.addInitScript(AXE_SOURCE);
+        withAxe.add(page);
+      }
       const failures: string[] = [];
       for (const path of group) {
         await page.emulateMedia({ colorScheme: 'light' });
@@ -111,6 +116,7 @@ test.describe('accessibility', () => {
   });
 
   test('the root language chooser, as readers without JavaScript get it, has no violation', async ({ page }) => {
+    await page.addInitScript(AXE_SOURCE);
     await page.route('**/', async (route) => {
       const response = await route.fetch();
       const html = (await response.text()).replace(/<script\b[\s\S]*?<\/script>/g, '');

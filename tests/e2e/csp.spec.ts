@@ -21,5 +21,15 @@ for (const javaScriptEnabled of [true, false]) {
       // Seen, and expected here: cleared, so this test's own watch passes.
       cspViolations.splice(0);
     });
+
+    if (javaScriptEnabled) {
+      test('the watch of the page reused from test to test sees them too', async ({ reusedPage, cspViolations }) => {
+        await reusedPage.route('**/csp-probe/', (route) => route.fulfill({ contentType: 'text/html', body: PROBE }));
+        await reusedPage.goto('csp-probe/');
+        await expect.poll(() => cspViolations.filter((v) => v.includes("style-src 'self'")).length).toBe(2);
+        await reusedPage.unroute('**/csp-probe/');
+        cspViolations.splice(0);
+      });
+    }
   });
 }
