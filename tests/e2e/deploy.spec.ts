@@ -135,15 +135,82 @@ async function workerMemory(page: Page): Promise<string> {
   const stored = await page.evaluate(async () => {
     const out: string[] = [];
     for (const key of await caches.keys()) {
+      const before = out.length;
       for (const file of ['.offline-state', '.offline-clients']) {
-        const saved = await (await caches.open(key)).match(new URL(`/${file}`, location.origin).href);
+        const saved = await caches.match(new URL(`/${file}`, location.origin).href, { cacheName: key });
         if (saved) out.push(`${key} /${file}: ${await saved.text()}`);
       }
+      if (out.length === before) out.push(`${key}: neither file (a cache the worker does not see as a build)`);
     }
     return [...out, `now ${String(Date.now())}`].join('\n');
   });
   const tabs = await Promise.all(page.context().pages().map(async (p) => `${p.url()} (build ${(await buildOf(p).catch(() => undefined)) ?? '?'})`));
   return `${stored}\nopen tabs: ${tabs.join(', ')}`;
+}
+
+/**
+ * From now on, each running worker of `context` keeps a list of the work it has promised to
+ * finish (every event's waitUntil and respondWith, named by event and URL) in `self.__pending`,
+ * which askWorkers prints: whatever keeps a worker busy is named.
+ */
+async function trackWork(context: BrowserContext): Promise<void> {
+  const patch = () => {
+    const scope = self as unknown as { __pending?: Map<number, string> };
+    if (scope.__pending) return;
+    const pending = (scope.__pending = new Map<number, string>());
+    let next = 0;
+    const name = (event: Event) => `${event.type}${'request' in event ? ` ${(event as { request: Request }).request.url}` : ''} at ${new Date().toISOString()}`;
+    const track = (event: Event, what: string, promise: Promise<unknown>) => {
+      const id = ++next;
+      pending.set(id, `${what} of ${name(event)}`);
+      void promise.finally(() => pending.delete(id)).catch(() => undefined);
+    };
+    type Extendable = { waitUntil(p: Promise<unknown>): void };
+    type Fetching = { respondWith(p: Promise<Response> | Response): void };
+    const events = self as unknown as { ExtendableEvent: { prototype: Extendable }; FetchEvent: { prototype: Fetching } };
+    const waitUntil = events.ExtendableEvent.prototype.waitUntil;
+    events.ExtendableEvent.prototype.waitUntil = function (this: Extendable & Event, p: Promise<unknown>) {
+      track(this, 'waitUntil', Promise.resolve(p));
+      waitUntil.call(this, p);
+    };
+    const respondWith = events.FetchEvent.prototype.respondWith;
+    events.FetchEvent.prototype.respondWith = function (this: Fetching & Event, p: Promise<Response> | Response) {
+      track(this, 'respondWith', Promise.resolve(p));
+      respondWith.call(this, p);
+    };
+  };
+  context.on('serviceworker', (worker) => void worker.evaluate(patch).catch(() => undefined));
+  for (const worker of context.serviceWorkers()) await worker.evaluate(patch);
+}
+
+/**
+ * What each running worker answers to the calls its handlers wait on (a call that never returns
+ * keeps a worker busy, and a busy old worker keeps the new one waiting), then whether asking the
+ * waiting worker to skip waiting once more lets it take over.
+ */
+async function askWorkers(context: BrowserContext, page: Page): Promise<string> {
+  const out: string[] = [];
+  for (const worker of context.serviceWorkers()) {
+    const answers = await worker.evaluate(async () => {
+      const within = async (what: string, run: () => Promise<unknown>) =>
+        Promise.race([run().then((v) => `${what}: ${JSON.stringify(v).slice(0, 200)}`), new Promise<string>((r) => setTimeout(() => r(`${what}: no answer in 3 s`), 3_000))]);
+      const scope = self as unknown as { registration: { active?: { scriptURL: string; state: string } | null; waiting?: { state: string } | null }; clients: { matchAll(o: object): Promise<Array<{ url: string }>> } };
+      return [
+        `worker of ${scope.registration.active?.scriptURL ?? '?'}`,
+        await within('clients.matchAll', async () => (await scope.clients.matchAll({ includeUncontrolled: true, type: 'all' })).map((c) => c.url)),
+        await within('caches.keys', () => caches.keys()),
+        `unfinished: ${JSON.stringify([...((self as unknown as { __pending?: Map<number, string> }).__pending?.values() ?? ['(not tracked)'])])}`,
+      ].join('; ');
+    }).catch((e: unknown) => `evaluate failed: ${String(e)}`);
+    out.push(`${worker.url()}: ${answers}`);
+  }
+  const after = await page.evaluate(async () => {
+    const r = await navigator.serviceWorker.getRegistration();
+    r?.waiting?.postMessage({ type: 'SKIP_WAITING' });
+    await new Promise((done) => setTimeout(done, 5_000));
+    return `after one more SKIP_WAITING and 5 s: waiting ${r?.waiting?.state ?? 'none'}, active ${r?.active?.state ?? 'none'}`;
+  });
+  return [...out, after].join('\n');
 }
 
 const commands = (page: Page) => page.locator('article pre');
@@ -228,6 +295,7 @@ test('deploy while reading: the next page is new, open tabs keep their build, of
   await expect(wizard.locator('section[data-node][hidden]')).not.toHaveCount(0); // every step loaded
   await expect(status(wizard)).toHaveAttribute('data-saved', /\d+/);
 
+  await trackWork(context);
   deploy(newDist);
 
   await test.step('offline right after the deploy, the reader has the saved build, whole', async () => {
@@ -255,7 +323,12 @@ test('deploy while reading: the next page is new, open tabs keep their build, of
   });
 
   await test.step('once the new build is saved, the old tab is offered the reload', async () => {
-    await expect.poll(() => workerState(guide), { timeout: 60_000 }).toMatch(new RegExp(`^status names build ${newBuild};`));
+    try {
+      await expect.poll(() => workerState(guide), { timeout: 60_000 }).toMatch(new RegExp(`^status names build ${newBuild};`));
+    } catch (error) {
+      if (error instanceof Error) error.message += `\nThe workers, asked directly:\n${await askWorkers(context, guide).catch((e: unknown) => String(e))}`;
+      throw error;
+    }
     await expect(status(guide)).toHaveAttribute('data-saved', /\d+/, { timeout: 60_000 });
     await expect(wizard.getByRole('button', { name: 'Reload to update' })).toBeVisible();
     await expect(guide.getByRole('button', { name: 'Reload to update' })).toBeHidden();
