@@ -79,8 +79,11 @@ export function start(): void {
       // The worker calls skipWaiting() as it installs, yet with tabs of the old build open Chromium
       // left it waiting in some runs of tests/e2e/deploy.spec.ts; asking the waiting worker again,
       // as Workbox's messageSkipWaiting does, let it take over every time.
+      // Also a worker already installing when this script ran: its 'updatefound' has passed.
       const nudge = () => registration?.waiting?.postMessage({ type: 'SKIP_WAITING' });
-      registration?.addEventListener('updatefound', () => registration.installing?.addEventListener('statechange', nudge));
+      const watch = (worker: ServiceWorker | null | undefined) => worker?.addEventListener('statechange', nudge);
+      registration?.addEventListener('updatefound', () => watch(registration.installing));
+      watch(registration?.installing);
       nudge();
       return ask();
     })
