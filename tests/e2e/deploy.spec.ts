@@ -194,9 +194,9 @@ async function askWorkers(context: BrowserContext, page: Page): Promise<string> 
     const answers = await worker.evaluate(async () => {
       const within = async (what: string, run: () => Promise<unknown>) =>
         Promise.race([run().then((v) => `${what}: ${JSON.stringify(v).slice(0, 200)}`), new Promise<string>((r) => setTimeout(() => r(`${what}: no answer in 3 s`), 3_000))]);
-      const scope = self as unknown as { registration: { active?: { scriptURL: string; state: string } | null; waiting?: { state: string } | null }; clients: { matchAll(o: object): Promise<Array<{ url: string }>> } };
+      const scope = self as unknown as { serviceWorker?: { state: string }; clients: { matchAll(o: object): Promise<Array<{ url: string }>> } };
       return [
-        `worker of ${scope.registration.active?.scriptURL ?? '?'}`,
+        `this worker is ${scope.serviceWorker?.state ?? '?'}`,
         await within('clients.matchAll', async () => (await scope.clients.matchAll({ includeUncontrolled: true, type: 'all' })).map((c) => c.url)),
         await within('caches.keys', () => caches.keys()),
         `unfinished: ${JSON.stringify([...((self as unknown as { __pending?: Map<number, string> }).__pending?.values() ?? ['(not tracked)'])])}`,
