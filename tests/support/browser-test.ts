@@ -10,7 +10,8 @@
  *
  * `reusedPage` is one page per worker, kept from test to test, for tests that only visit pages
  * and read them (the axe groups): its HTTP and code caches stay warm, where a fresh context per
- * test pays for a cold first load each time. Its console is watched the same way, per test.
+ * test pays for a cold first load each time. Its console is watched the same way, per test. It
+ * takes the project's context options only: a spec's `test.use()` does not reach it.
  */
 import { expect, test as base, type BrowserContextOptions, type Page } from '@playwright/test';
 

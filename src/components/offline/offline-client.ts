@@ -77,9 +77,10 @@ export function start(): void {
     .register()
     .then((registration) => {
       // The worker calls skipWaiting() as it installs, yet with tabs of the old build open Chromium
-      // left it waiting in some runs of tests/e2e/deploy.spec.ts; asking the waiting worker again,
-      // as Workbox's messageSkipWaiting does, let it take over every time.
-      // Also a worker already installing when this script ran: its 'updatefound' has passed.
+      // can leave it waiting (seen in tests/e2e/deploy.spec.ts under load). The page asks the
+      // waiting worker again, as Workbox's messageSkipWaiting does; that helped in earlier runs,
+      // but not in every one since (an old tab's request landing as it activates can park it).
+      // Also watched: a worker already installing when this script ran (its 'updatefound' passed).
       const nudge = () => registration?.waiting?.postMessage({ type: 'SKIP_WAITING' });
       const watch = (worker: ServiceWorker | null | undefined) => worker?.addEventListener('statechange', nudge);
       registration?.addEventListener('updatefound', () => watch(registration.installing));
