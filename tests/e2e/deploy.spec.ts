@@ -186,7 +186,7 @@ async function trackWork(context: BrowserContext): Promise<void> {
 /**
  * What each running worker answers to the calls its handlers wait on (a call that never returns
  * keeps a worker busy, and a busy old worker keeps the new one waiting), then whether asking the
- * waiting worker to skip waiting once more lets it take over.
+ * waiting worker to skip waiting once more lets it take over (workerState's line, read again).
  */
 async function askWorkers(context: BrowserContext, page: Page): Promise<string> {
   const out: string[] = [];
@@ -204,13 +204,17 @@ async function askWorkers(context: BrowserContext, page: Page): Promise<string> 
     }).catch((e: unknown) => `evaluate failed: ${String(e)}`);
     out.push(`${worker.url()}: ${answers}`);
   }
-  const after = await page.evaluate(async () => {
-    const r = await navigator.serviceWorker.getRegistration();
-    r?.waiting?.postMessage({ type: 'SKIP_WAITING' });
-    await new Promise((done) => setTimeout(done, 5_000));
-    return `after one more SKIP_WAITING and 5 s: waiting ${r?.waiting?.state ?? 'none'}, active ${r?.active?.state ?? 'none'}`;
+  // Waits for the waiting worker's next state, for 5 s at most.
+  await page.evaluate(async () => {
+    const waiting = (await navigator.serviceWorker.getRegistration())?.waiting;
+    if (!waiting) return;
+    waiting.postMessage({ type: 'SKIP_WAITING' });
+    await new Promise((done) => {
+      waiting.addEventListener('statechange', done, { once: true });
+      setTimeout(done, 5_000);
+    });
   });
-  return [...out, after].join('\n');
+  return [...out, `after one more SKIP_WAITING: ${await workerState(page)}`].join('\n');
 }
 
 const commands = (page: Page) => page.locator('article pre');
