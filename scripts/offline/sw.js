@@ -17,8 +17,8 @@
 //   search index, writes a build's cache, so a file of another build can never enter it.
 //   Pagefind, all-steps pages)
 // A new build's worker installs beside the old one (saving the shared files and every language
-// the reader had saved), then takes over at once; an old build's cache is deleted when no open
-// tab belongs to it any more.
+// the reader had saved), then takes over as soon as the browser has stopped the old worker (it
+// does once that is idle); an old build's cache is deleted when no open tab belongs to it any more.
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst } from 'workbox-strategies';
 import { buildsToKeep, isContentHashed, langOfPath, offlineOrder, partOfPage, partsToInstall } from '../../src/lib/offline/plan.ts';
@@ -208,7 +208,8 @@ function retire() {
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
-      // Takes over as soon as it is installed: tabs of the old build keep being served from its cache.
+      // Takes over once installed and the old worker is stopped: tabs of the old build keep being
+      // served from its cache. Pages do not message the old worker meanwhile (offline-client.ts).
       void self.skipWaiting();
       const parts = partsToInstall(await builds());
       await updateState((state) => state); // writes the state first: a build without one is not a build
@@ -237,8 +238,6 @@ self.addEventListener('activate', (event) => {
 // A page tells which build it belongs to and asks for its language to be saved (offline-client.ts).
 self.addEventListener('message', (event) => {
   const data = event.data ?? {};
-  // Workbox's message (messageSkipWaiting): a waiting worker takes over; see offline-client.ts.
-  if (data.type === 'SKIP_WAITING') void self.skipWaiting();
   if (data.type !== 'offline') return;
   const port = event.ports[0];
   event.waitUntil(

@@ -53,7 +53,13 @@ export function start(): void {
   let ticket = 0;
   const ask = async () => {
     const mine = ++ticket;
-    const active = (await navigator.serviceWorker.ready).active;
+    const registration = await navigator.serviceWorker.ready;
+    // A newer worker is installed and waiting: Chromium is stopping the old one so that it can
+    // take over. A message now starts the old one again, and the take-over then waits for its next
+    // idle stop: 30 s, or never while DevTools is attached (traced in tests/e2e/deploy.spec.ts,
+    // where register() resolved just as the new worker installed). 'controllerchange' asks again.
+    if (registration.waiting) return;
+    const active = registration.active;
     if (!active) return;
     const reply = (await messageSW(active, { type: 'offline', build, lang })) as OfflineReply;
     if (mine !== ticket) return;
@@ -73,21 +79,11 @@ export function start(): void {
   reload?.addEventListener('click', () => location.reload());
   window.addEventListener('online', render);
   window.addEventListener('offline', render);
+  // No SKIP_WAITING message to a waiting worker: it called skipWaiting() as it installed, and
+  // Chromium acts on a worker's first call only (later calls wait on that one), so it never helps.
   void wb
     .register()
-    .then((registration) => {
-      // The worker calls skipWaiting() as it installs, yet with tabs of the old build open Chromium
-      // can leave it waiting (seen in tests/e2e/deploy.spec.ts under load). The page asks the
-      // waiting worker again, as Workbox's messageSkipWaiting does; that helped in earlier runs,
-      // but not in every one since (an old tab's request landing as it activates can park it).
-      // Also watched: a worker already installing when this script ran (its 'updatefound' passed).
-      const nudge = () => registration?.waiting?.postMessage({ type: 'SKIP_WAITING' });
-      const watch = (worker: ServiceWorker | null | undefined) => worker?.addEventListener('statechange', nudge);
-      registration?.addEventListener('updatefound', () => watch(registration.installing));
-      watch(registration?.installing);
-      nudge();
-      return ask();
-    })
+    .then(() => ask())
     .catch(() => undefined);
   render();
 }
