@@ -25,6 +25,9 @@ interface OfflineReply {
   bytes: number;
 }
 
+/** How long a page waits for a waiting worker to take over before it asks the old one instead. */
+const TAKEOVER_WAIT_MS = 10_000;
+
 export function start(): void {
   const host = document.querySelector<HTMLElement>('offline-status');
   if (!host || !('serviceWorker' in navigator)) return;
@@ -51,14 +54,22 @@ export function start(): void {
   // old worker's answer can arrive after the new worker's (tests/e2e/deploy.spec.ts forces it), and
   // it would put back the old build for good.
   let ticket = 0;
-  const ask = async () => {
+  const ask = async (evenIfWaiting = false) => {
     const mine = ++ticket;
     const registration = await navigator.serviceWorker.ready;
     // A newer worker is installed and waiting: Chromium is stopping the old one so that it can
     // take over. A message now starts the old one again, and the take-over then waits for its next
     // idle stop: 30 s, or never while DevTools is attached (traced in tests/e2e/deploy.spec.ts,
     // where register() resolved just as the new worker installed). 'controllerchange' asks again.
-    if (registration.waiting) return;
+    // A worker still waiting after TAKEOVER_WAIT_MS is not taking over soon (a browser restarted
+    // meanwhile forgets that it skips waiting, and it waits for the old build's tabs to close):
+    // then the old worker is asked after all.
+    if (registration.waiting && !evenIfWaiting) {
+      window.setTimeout(() => {
+        if (mine === ticket) void ask(true).catch(() => undefined);
+      }, TAKEOVER_WAIT_MS);
+      return;
+    }
     const active = registration.active;
     if (!active) return;
     const reply = (await messageSW(active, { type: 'offline', build, lang })) as OfflineReply;
