@@ -221,9 +221,14 @@ async function offlineVisit(context: BrowserContext, expected: { build: string; 
  * test: when the new worker stays waiting, it says what the browser did meanwhile.
  */
 let endTrace: (() => Promise<string>) | undefined;
-async function workerStory(): Promise<string> {
-  const trace = await endTrace?.();
+/** Stops the trace, once; its text, or undefined when none runs. */
+async function takeTrace(): Promise<string | undefined> {
+  const end = endTrace;
   endTrace = undefined;
+  return end?.();
+}
+async function workerStory(): Promise<string> {
+  const trace = await takeTrace();
   if (!trace) return '(no trace)';
   await test.info().attach('service-worker-trace.json', { body: trace, contentType: 'application/json' });
   const lines = workerTimeline(trace);
@@ -231,8 +236,7 @@ async function workerStory(): Promise<string> {
   return lines.slice(Math.max(0, from)).join('\n');
 }
 test.afterEach(async () => {
-  await endTrace?.();
-  endTrace = undefined;
+  await takeTrace();
 });
 
 test('deploy while reading: the next page is new, open tabs keep their build, offline is one whole build', async ({ browser }) => {

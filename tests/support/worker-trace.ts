@@ -27,12 +27,12 @@ export function workerTimeline(trace: string): string[] {
   // A request's begin and end are tied by a flow (ph s → f) that starts with the request itself.
   const requestAt = new Map<number, TraceEvent>();
   const open = new Map<string, TraceEvent>();
-  const lines: Array<{ ts: number; text: string }> = [];
+  const lines: string[] = [];
   for (const e of events) {
     if (e.name === 'ServiceWorkerVersion::Request' && e.ph === 'I') requestAt.set(e.ts, e);
   }
   for (const e of events) {
-    const say = (text: string) => lines.push({ ts: e.ts, text: `${at(e)}  ${text}` });
+    const say = (text: string) => lines.push(`${at(e)}  ${text}`);
     switch (e.name) {
       case 'ServiceWorkerVersion::SetStatus':
         say(`a version is now ${arg(e, 'New Status')}`);
@@ -59,7 +59,7 @@ export function workerTimeline(trace: string): string[] {
     }
   }
   for (const request of open.values()) {
-    lines.push({ ts: Infinity, text: `never finished: event ${arg(request, 'Event type')} (request ${arg(request, 'Request id')}) from ${at(request).trim()}` });
+    lines.push(`never finished: event ${arg(request, 'Event type')} (request ${arg(request, 'Request id')}) from ${at(request).trim()}`);
   }
-  return lines.map((l) => l.text);
+  return lines;
 }

@@ -54,21 +54,19 @@ export function start(): void {
   // old worker's answer can arrive after the new worker's (tests/e2e/deploy.spec.ts forces it), and
   // it would put back the old build for good.
   let ticket = 0;
-  const ask = async (evenIfWaiting = false) => {
+  const ask = async () => {
     const mine = ++ticket;
     const registration = await navigator.serviceWorker.ready;
     // A newer worker is installed and waiting: Chromium is stopping the old one so that it can
     // take over. A message now starts the old one again, and the take-over then waits for its next
     // idle stop: 30 s, or never while DevTools is attached (traced in tests/e2e/deploy.spec.ts,
-    // where register() resolved just as the new worker installed). 'controllerchange' asks again.
-    // A worker still waiting after TAKEOVER_WAIT_MS is not taking over soon (a browser restarted
-    // meanwhile forgets that it skips waiting, and it waits for the old build's tabs to close):
-    // then the old worker is asked after all.
-    if (registration.waiting && !evenIfWaiting) {
-      window.setTimeout(() => {
-        if (mine === ticket) void ask(true).catch(() => undefined);
-      }, TAKEOVER_WAIT_MS);
-      return;
+    // where register() resolved just as the new worker installed). So the question waits: when the
+    // new worker takes over, 'controllerchange' asks again (a newer ticket). A worker still waiting
+    // after TAKEOVER_WAIT_MS is not taking over soon (a browser restarted meanwhile forgets that it
+    // skips waiting, and it waits for the old build's tabs to close): then the old one is asked.
+    if (registration.waiting) {
+      await new Promise((done) => window.setTimeout(done, TAKEOVER_WAIT_MS));
+      if (mine !== ticket) return;
     }
     const active = registration.active;
     if (!active) return;
