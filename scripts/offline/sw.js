@@ -155,11 +155,17 @@ function saveClients() {
     .catch(() => undefined);
   return clientsLock;
 }
-async function setClientBuild(id, build) {
+/**
+ * Records the build a tab belongs to; `fromSaved` when the worker answered its navigation with a
+ * saved copy because the network failed or was too slow (the tab's status line says offline then:
+ * `navigator.onLine` only knows whether a network link is up, not whether anything answers).
+ */
+async function setClientBuild(id, build, fromSaved = false) {
   if (!id || !build) return;
   const map = await clients();
-  if (map.get(id)?.build === build) return;
-  map.set(id, { build, seen: Date.now() });
+  const old = map.get(id);
+  if (old?.build === build && (old.fromSaved === true || !fromSaved)) return;
+  map.set(id, { build, seen: Date.now(), ...(fromSaved || old?.fromSaved ? { fromSaved: true } : {}) });
   await saveClients();
 }
 async function buildOfClient(id) {
@@ -244,7 +250,8 @@ self.addEventListener('message', (event) => {
     (async () => {
       const pageBuild = String(data.build ?? '');
       const lang = LANGS.includes(data.lang) ? data.lang : undefined;
-      if (event.source && 'id' in event.source) await setClientBuild(event.source.id, pageBuild);
+      const id = event.source && 'id' in event.source ? event.source.id : undefined;
+      await setClientBuild(id, pageBuild);
       let bytes = 0;
       let all = await builds();
       const mine = all.find((b) => b.build === BUILD);
@@ -260,6 +267,7 @@ self.addEventListener('message', (event) => {
         older: page !== undefined && active !== undefined && page.installedAt < active.installedAt,
         saved: page !== undefined && lang !== undefined && page.complete.includes(lang),
         bytes,
+        fromSaved: id !== undefined && (await clients()).get(id)?.fromSaved === true,
       });
       await retire();
     })(),
@@ -315,13 +323,13 @@ registerRoute(
           const found = await savedPage(new URL(request.url));
           if (!found) return null;
           state.served = found.build;
-          event.waitUntil(setClientBuild(event.resultingClientId, found.build));
+          event.waitUntil(setClientBuild(event.resultingClientId, found.build, true));
           return found.response;
         },
         handlerDidError: async ({ request, event }) => {
           const found = await offlinePage(new URL(request.url));
           if (!found) return undefined;
-          event.waitUntil(setClientBuild(event.resultingClientId, found.build));
+          event.waitUntil(setClientBuild(event.resultingClientId, found.build, true));
           return found.response;
         },
       },

@@ -23,6 +23,8 @@ interface OfflineReply {
   saved: boolean;
   /** Bytes fetched from the network to save it (0 when it already was). */
   bytes: number;
+  /** The worker answered this page's navigation with the saved copy: the network failed or was too slow. */
+  fromSaved: boolean;
 }
 
 /** How long a page waits for a waiting worker to take over before it asks the old one instead. */
@@ -39,11 +41,15 @@ export function start(): void {
   const reload = host.querySelector<HTMLButtonElement>('[data-net-reload]');
   let saved = false;
   let older = false;
+  // Offline: the browser says so, or the worker had to serve this page from what is saved
+  // (`navigator.onLine` is true whenever a network link is up, even when nothing answers).
+  let fromSaved = false;
 
   const render = () => {
     if (!text || !reload) return;
-    host.dataset['state'] = navigator.onLine ? (older ? 'update' : 'online') : 'offline';
-    if (!navigator.onLine) text.textContent = saved ? say['offline.offline'] : say['offline.offlineNotReady'];
+    const offline = !navigator.onLine || fromSaved;
+    host.dataset['state'] = offline ? 'offline' : older ? 'update' : 'online';
+    if (offline) text.textContent = saved ? say['offline.offline'] : say['offline.offlineNotReady'];
     else if (older) text.textContent = say['offline.update'];
     else text.textContent = '';
     reload.hidden = !older;
@@ -74,6 +80,7 @@ export function start(): void {
     if (mine !== ticket) return;
     saved = reply.saved;
     older = reply.older;
+    fromSaved = reply.fromSaved === true; // an older build's worker does not say
     host.dataset['activeBuild'] = reply.active;
     if (saved) host.dataset['saved'] = String(reply.bytes);
     else delete host.dataset['saved'];
@@ -86,7 +93,11 @@ export function start(): void {
   // that the browser's own update check on navigation started before this script ran.
   navigator.serviceWorker.addEventListener('controllerchange', () => void ask().catch(() => undefined));
   reload?.addEventListener('click', () => location.reload());
-  window.addEventListener('online', render);
+  window.addEventListener('online', () => {
+    // The network is back: this page is still the saved copy, but the next one comes from the network.
+    fromSaved = false;
+    render();
+  });
   window.addEventListener('offline', render);
   // No SKIP_WAITING message to a waiting worker: it called skipWaiting() as it installed, and
   // Chromium acts on a worker's first call only (later calls wait on that one), so it never helps.
