@@ -21,7 +21,7 @@
 // does once that is idle); an old build's cache is deleted when no open tab belongs to it any more.
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst } from 'workbox-strategies';
-import { buildsToKeep, isContentHashed, langOfPath, offlineOrder, partOfPage, partsToInstall } from '../../src/lib/offline/plan.ts';
+import { buildsToKeep, giveWayMs, isContentHashed, langOfPath, offlineOrder, partOfPage, partsToInstall } from '../../src/lib/offline/plan.ts';
 
 /* global __BUILD__, __LANGS__ */
 const BUILD = __BUILD__;
@@ -81,6 +81,37 @@ function updateState(change) {
   return run;
 }
 
+// ---- The reader first ---------------------------------------------------------------------------
+// A save is hundreds of cache writes, and a cache's reads wait behind every write already queued:
+// the reader's own requests (a first search, the next page) would wait for the save. So writes go
+// one at a time, each after the reader's requests (plan.ts's giveWayMs says how long).
+
+/** The requests this worker is answering for pages, and when the last one was answered. */
+const foreground = { inFlight: 0, lastEnd: 0 };
+/** Workbox plugin on every route: counts the requests being answered. */
+const countsAsForeground = {
+  handlerWillStart: async () => {
+    foreground.inFlight += 1;
+  },
+  handlerDidRespond: async () => {
+    foreground.inFlight -= 1;
+    foreground.lastEnd = Date.now();
+  },
+};
+async function giveWay() {
+  const since = Date.now();
+  for (let wait = giveWayMs(since, since, foreground); wait > 0; wait = giveWayMs(Date.now(), since, foreground)) {
+    await new Promise((done) => setTimeout(done, wait));
+  }
+}
+let writing = Promise.resolve();
+/** Writes `response` under `key` in `cache`: one write at a time, after the reader's requests. */
+function write(cache, key, response) {
+  const run = writing.then(giveWay).then(() => cache.put(key, response));
+  writing = run.catch(() => undefined);
+  return run;
+}
+
 const hex = (buffer) => [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 /**
@@ -100,7 +131,7 @@ async function savePart(part) {
     if ((await cache.match(key))?.headers.get(SHA_HEADER) === file.revision) return;
     for (const other of older) {
       const copy = await savedIn(other.build, key);
-      if (copy?.headers.get(SHA_HEADER) === file.revision) return cache.put(key, copy);
+      if (copy?.headers.get(SHA_HEADER) === file.revision) return write(cache, key, copy);
     }
     const response = await fetch(key, { cache: isContentHashed(file.url) ? 'default' : 'no-cache', credentials: 'same-origin' });
     if (!response.ok) throw new Error(`${file.url}: HTTP ${String(response.status)}`);
@@ -113,7 +144,7 @@ async function savePart(part) {
     headers.set(SHA_HEADER, file.revision);
     // The body is stored decoded: these would describe the bytes on the wire.
     for (const h of ['content-encoding', 'content-length', 'transfer-encoding']) headers.delete(h);
-    await cache.put(key, new Response(body, { status: 200, statusText: 'OK', headers }));
+    await write(cache, key, new Response(body, { status: 200, statusText: 'OK', headers }));
   };
   for (let i = 0; i < files.length; i += BATCH) await Promise.all(files.slice(i, i + BATCH).map(saveOne));
   await updateState((state) => ({ ...state, complete: [...new Set([...state.complete, part])] }));
@@ -307,6 +338,7 @@ registerRoute(
     networkTimeoutSeconds: NAV_TIMEOUT_S,
     plugins: [
       noWrites,
+      countsAsForeground,
       {
         // From the network: the tab belongs to the build the page names.
         fetchDidSucceed: async ({ response, event, state }) => {
@@ -343,6 +375,7 @@ registerRoute(
     cacheName: cacheName(BUILD),
     plugins: [
       noWrites,
+      countsAsForeground,
       {
         // The requesting tab's build decides, not the active one.
         cachedResponseWillBeUsed: async ({ request, event }) => {

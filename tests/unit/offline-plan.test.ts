@@ -1,7 +1,7 @@
 /** The offline worker's decisions (src/lib/offline/plan.ts), case by case. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { buildsToKeep, isContentHashed, offlineOrder, partOfFile, partOfPage, partsToInstall, SHARED, type BuildState } from '../../src/lib/offline/plan.ts';
+import { buildsToKeep, giveWayMs, isContentHashed, MAX_GIVE_WAY_MS, offlineOrder, partOfFile, partOfPage, partsToInstall, QUIET_MS, SHARED, type BuildState } from '../../src/lib/offline/plan.ts';
 
 const LANGS = ['zh', 'en'] as const;
 const PAGEFIND = { langs: { 'zh-cn': 'zh', en: 'en' }, wasm: { unknown: 'zh', en: 'en' } };
@@ -47,5 +47,19 @@ describe('offline plan', () => {
     assert.deepEqual([...buildsToKeep('c', builds, new Set())].sort(), ['a', 'c', 'd']);
     assert.deepEqual([...buildsToKeep('c', builds, new Set(['b']))].sort(), ['a', 'b', 'c', 'd']);
     assert.deepEqual([...buildsToKeep('c', [build('b', 2, [SHARED, 'en']), build('c', 3, [SHARED, 'en'])], new Set())], ['c']);
+  });
+
+  test("lets the reader's requests go before a save's writes, but never stops a save for good", () => {
+    const since = 10_000;
+    // Nothing asked for a while: write now.
+    assert.equal(giveWayMs(since, since, { inFlight: 0, lastEnd: 0 }), 0);
+    // A request being answered: wait.
+    assert.equal(giveWayMs(since, since, { inFlight: 2, lastEnd: 0 }), QUIET_MS);
+    // The last request ended 100 ms ago: wait the rest of the quiet time.
+    assert.equal(giveWayMs(since, since, { inFlight: 0, lastEnd: since - 100 }), QUIET_MS - 100);
+    assert.equal(giveWayMs(since, since, { inFlight: 0, lastEnd: since - QUIET_MS }), 0);
+    // Requests without end: the write goes once it has waited MAX_GIVE_WAY_MS, and never waits past it.
+    assert.equal(giveWayMs(since + MAX_GIVE_WAY_MS - 50, since, { inFlight: 1, lastEnd: 0 }), 50);
+    assert.equal(giveWayMs(since + MAX_GIVE_WAY_MS, since, { inFlight: 1, lastEnd: 0 }), 0);
   });
 });

@@ -133,3 +133,29 @@ export function buildsToKeep(active: string, builds: readonly BuildState[], inUs
   }
   return keep;
 }
+
+/** A save's next write waits until the reader's page requests have been over this long (ms). */
+export const QUIET_MS = 300;
+/** … but never longer than this in one wait (ms): a page that never stops fetching does not stop the save. */
+export const MAX_GIVE_WAY_MS = 3_000;
+
+/** What the worker knows of the reader's requests: how many it is answering, and when the last ended. */
+export interface Foreground {
+  inFlight: number;
+  lastEnd: number;
+}
+
+/**
+ * How long a save waits before its next cache write (0: write now). Saving a language is a few
+ * hundred writes, and Chromium runs a cache's writes one at a time and its reads behind every write
+ * already queued: a reader searching while the save ran waited ~190 ms longer for a first result
+ * (scripts/bench/search.ts, this site's first visit). So the reader's requests go first: a write
+ * waits while one is being answered and for QUIET_MS after the last, up to MAX_GIVE_WAY_MS from
+ * `since` (when it began to wait).
+ */
+export function giveWayMs(now: number, since: number, fg: Foreground): number {
+  const left = since + MAX_GIVE_WAY_MS - now;
+  if (left <= 0) return 0;
+  const wait = fg.inFlight > 0 ? QUIET_MS : fg.lastEnd + QUIET_MS - now;
+  return Math.max(0, Math.min(wait, left));
+}
