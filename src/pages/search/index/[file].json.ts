@@ -6,11 +6,11 @@
  * signatures, and a Chinese phrase on the English site matches the Chinese text of the section.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { searchIndexFiles } from '../../../components/search/index-files.ts';
+import { jsonOf, searchIndexFiles } from '../../../components/search/index-files.ts';
 
 export const getStaticPaths = (async () => [...(await searchIndexFiles()).files.keys()].map((file) => ({ params: { file } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
-  const body = (await searchIndexFiles()).files.get(params.file ?? '');
-  return new Response(body, { headers: { 'Content-Type': 'application/json' } });
+  const packed = (await searchIndexFiles()).files.get(params.file ?? '');
+  return new Response(packed === undefined ? undefined : jsonOf(packed), { headers: { 'Content-Type': 'application/json' } });
 };
