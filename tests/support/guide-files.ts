@@ -9,7 +9,7 @@ import { join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
 import type { Problem } from '../../src/lib/errors/problems.ts';
 import { validateGuideEntries, type RawGuideEntry, type ValidGuideEntry } from '../../src/lib/guides/collection.ts';
-import { parseGuide, type GuideModel } from '../../src/lib/guides/parse.ts';
+import { parseGuide, type GuideModel, type GuideOutline } from '../../src/lib/guides/parse.ts';
 
 export interface SplitFile {
   data: unknown;
@@ -53,6 +53,8 @@ export function readGuideFolder(root: string, cwd = process.cwd()): GuideFile[] 
 export interface ReadGuide extends ValidGuideEntry {
   body: string;
   model: GuideModel;
+  /** The model's anchors and headings, as the build's guides carry them (src/components/guide/load.ts). */
+  outline: GuideOutline;
 }
 
 /** Valid guides with their models, and every problem of frontmatter and body. */
@@ -64,7 +66,7 @@ export function readGuides(root = 'src/content/guides'): { guides: ReadGuide[]; 
     const body = file?.body ?? '';
     const parsed = parseGuide(body, { file: entry.file, firstLine: () => file?.bodyLine ?? 1 });
     problems.push(...parsed.problems);
-    return { ...entry, body, model: parsed.model };
+    return { ...entry, body, model: parsed.model, outline: parsed.model };
   });
   return { guides, files, problems };
 }

@@ -1,9 +1,14 @@
 /**
  * Loads the guides for the pages: every entry of the collection (frontmatter already checked by
- * the content loader), its body parsed once into its model (src/lib/guides/parse.ts) and checked
- * (pictures that exist). Every page, the trees' link checks and the search index read these
- * models; a mistake in any body fails the build once, with every problem listed.
+ * the content loader), its body parsed into its model (src/lib/guides/parse.ts) and checked
+ * (pictures that exist); a mistake in any body fails the build once, with every problem listed.
  * Astro-side glue (astro:content, the file system); the parsing itself is pure.
+ *
+ * A guide keeps its outline (anchors and headings: what the trees' link checks and the error
+ * catalogue read), not its model: the models of every guide, held for the whole build by the
+ * guide route's props, were about 70 KB a guide (400 MB at 3,000 guides per language, in the
+ * build's peak). The page and the search index parse the body again when they need it
+ * (`parse()`, about 2 ms a guide), one guide at a time (`withModels`).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -11,7 +16,7 @@ import { getCollection } from 'astro:content';
 import { ContentError, type Problem } from '../../lib/errors/problems.ts';
 import { imageProblems } from '../../lib/guides/checks.ts';
 import { langOfEntry, mdxBody, slugOfEntry } from '../../lib/guides/entries.ts';
-import { bodyFirstLine, parseGuide, type GuideModel } from '../../lib/guides/parse.ts';
+import { bodyFirstLine, parseGuide, type GuideModel, type GuideOutline } from '../../lib/guides/parse.ts';
 import type { Lang } from '../../lib/i18n/langs.ts';
 import type { Guide } from '../../lib/schemas/guide.ts';
 
@@ -23,7 +28,9 @@ export interface LoadedGuide {
   /** The MDX file, from the project root. */
   file: string;
   data: Guide;
-  model: GuideModel;
+  outline: GuideOutline;
+  /** The body's model, parsed from the file again (checked when the guides were loaded). */
+  parse: () => GuideModel;
 }
 
 let cached: Promise<LoadedGuide[]> | undefined;
@@ -37,7 +44,15 @@ let cached: Promise<LoadedGuide[]> | undefined;
  */
 const PARSES_PER_TURN = 50;
 
-/** Every guide with its model, parsed once per build. */
+/** A guide file's body parsed into its model, with the problems it has. */
+function parseFile(file: string): { model: GuideModel; problems: Problem[] } {
+  // Bodies are not kept in Astro's store (content.config.ts): read from the file, as Astro would give it.
+  const text = readFileSync(file, 'utf8');
+  const body = mdxBody(text);
+  return parseGuide(body, { file, firstLine: () => bodyFirstLine(text, body) });
+}
+
+/** Every guide with its outline, each body parsed and checked once per build. */
 export function loadGuides(): Promise<LoadedGuide[]> {
   cached ??= (async () => {
     const entries = await getCollection('guides');
@@ -46,15 +61,30 @@ export function loadGuides(): Promise<LoadedGuide[]> {
     for (const [i, entry] of entries.entries()) {
       if (i > 0 && i % PARSES_PER_TURN === 0) await nextTurn();
       const file = entry.filePath ?? entry.id;
-      // Bodies are not kept in Astro's store (content.config.ts): read from the file, as Astro would give it.
-      const text = readFileSync(file, 'utf8');
-      const body = mdxBody(text);
-      const { model, problems: own } = parseGuide(body, { file, firstLine: () => bodyFirstLine(text, body) });
+      const { model, problems: own } = parseFile(file);
       problems.push(...own, ...imageProblems(file, model, (path) => existsSync(path.slice(1))));
-      guides.push({ id: entry.id, lang: langOfEntry(entry.id), slug: slugOfEntry(entry.id), file, data: entry.data, model });
+      guides.push({
+        id: entry.id,
+        lang: langOfEntry(entry.id),
+        slug: slugOfEntry(entry.id),
+        file,
+        data: entry.data,
+        outline: { anchors: model.anchors, headings: model.headings },
+        parse: () => parseFile(file).model,
+      });
     }
     if (problems.length > 0) throw new ContentError('Invalid guide body', problems);
     return guides;
   })();
   return cached;
+}
+
+/** `f` of every guide with its model, parsed one guide at a time (with turns between, as above); no model is kept. */
+export async function withModels<T>(guides: readonly LoadedGuide[], f: (guide: LoadedGuide, model: GuideModel) => T): Promise<T[]> {
+  const out: T[] = [];
+  for (const [i, guide] of guides.entries()) {
+    if (i > 0 && i % PARSES_PER_TURN === 0) await nextTurn();
+    out.push(f(guide, guide.parse()));
+  }
+  return out;
 }

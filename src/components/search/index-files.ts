@@ -16,7 +16,7 @@ import { VARIABLES } from '../../lib/variables/definitions.ts';
 import { loadErrors } from '../errors/load.ts';
 import { indexFiles } from '../../lib/search/shards.ts';
 import { compileSignatureIndex } from '../../lib/search/signatures.ts';
-import { loadGuides } from '../guide/load.ts';
+import { loadGuides, withModels } from '../guide/load.ts';
 import { loadTrees } from '../triage/load.ts';
 
 export interface SearchIndexFiles {
@@ -44,7 +44,7 @@ export function searchIndexFiles(): Promise<SearchIndexFiles> {
     const trees = await loadTrees();
     const outcomes = treeOutcomes(trees.map((t) => t.tree));
     const answers = errorAnswers(await loadErrors(), trees, (code, lang) => slotsIn(code, lang, VARIABLES));
-    const index = compileSignatureIndex((await loadGuides()).map((g) => indexRecord(g, outcomes)), answers);
+    const index = compileSignatureIndex(await withModels(await loadGuides(), (g, model) => indexRecord({ ...g, model }, outcomes)), answers);
     const plain = indexFiles(index);
     const files = new Map<string, Uint8Array>();
     const names: Record<string, string> = {};

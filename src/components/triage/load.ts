@@ -21,7 +21,7 @@ let cached: Promise<LoadedTree[]> | undefined;
 /** Every tree, checked against the guides, in index order. Computed once per build. */
 export function loadTrees(): Promise<LoadedTree[]> {
   cached ??= (async () => {
-    // The anchors of every guide page, from the guides' models: the ids the pages carry.
+    // The anchors of every guide page, from the guides' outlines: the ids the pages carry.
     const targets = targetsFrom(await loadGuides());
     const entries = await getCollection('trees');
     const problems = entries.flatMap((e) => validateTree(e.filePath ?? e.id, e.data, targets).problems);

@@ -5,7 +5,7 @@
  * backend can print the link next to its own error (README). Codes never change or disappear
  * once published: src/data/error-codes.json lists them, and a missing one fails the build.
  *
- * Pure: guides (with their models' anchors) and the trees' node ids come in as data.
+ * Pure: guides (with their outlines' anchors) and the trees' node ids come in as data.
  */
 import type { Problem } from '../errors/problems.ts';
 import { LANGS, type Lang } from '../i18n/langs.ts';
@@ -33,7 +33,7 @@ export interface GuideForCatalogue {
   lang: Lang;
   slug: string;
   data: Guide;
-  model: { anchors: readonly string[]; headings: ReadonlyArray<{ id: string; text: string }> };
+  outline: { anchors: readonly string[]; headings: ReadonlyArray<{ id: string; text: string }> };
 }
 
 /** The families of all guides, in section order then code; problems for fixes and steps that do not exist. */
@@ -43,8 +43,8 @@ export function errorCatalogue(guides: ReadonlyArray<GuideForCatalogue>, treeNod
   for (const g of guides) {
     for (const [code, where] of Object.entries(g.data.errors)) {
       const fix = where.fix ?? 'solutions';
-      if (!g.model.anchors.includes(fix)) {
-        problems.push({ file: g.file, path: `errors.${code}.fix`, found: `"${fix}", which is no heading id of this page`, expected: `one of ${g.model.anchors.map((a) => JSON.stringify(a)).join(', ')}` });
+      if (!g.outline.anchors.includes(fix)) {
+        problems.push({ file: g.file, path: `errors.${code}.fix`, found: `"${fix}", which is no heading id of this page`, expected: `one of ${g.outline.anchors.map((a) => JSON.stringify(a)).join(', ')}` });
       }
       let step: ErrorFamily['step'];
       if (where.step) {
@@ -65,7 +65,7 @@ export function errorCatalogue(guides: ReadonlyArray<GuideForCatalogue>, treeNod
       };
       family.title[g.lang] = g.data.title;
       family.fix[g.lang] = fix;
-      family.fixTitle[g.lang] = g.model.headings.find((h) => h.id === fix)?.text ?? '';
+      family.fixTitle[g.lang] = g.outline.headings.find((h) => h.id === fix)?.text ?? '';
       families.set(code, family);
     }
   }

@@ -97,6 +97,9 @@ export interface GuideModel {
   images: GuideImage[];
 }
 
+/** What other pages and checks need of a guide without its body: the ids a link can point at and the headings. */
+export type GuideOutline = Pick<GuideModel, 'anchors' | 'headings'>;
+
 export interface ParseOptions {
   /** The file, for error messages (`src/content/guides/en/x.mdx`). */
   file: string;
