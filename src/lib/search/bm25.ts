@@ -22,3 +22,46 @@ export function buildBag(parts: ReadonlyArray<WeightedText>): Bag {
   for (const k of Object.keys(bag)) bag[k] = Math.round((bag[k] ?? 0) * 10) / 10;
   return bag;
 }
+
+/**
+ * The bags of every section, packed: each token numbered once (in order of first appearance),
+ * each section's bag as two typed arrays. At 3,000 guides per language the bags as objects were
+ * 4.5 million keys and 254 MB of the build's heap; packed, about 55 MB.
+ */
+export interface PackedBags {
+  /** Token by number. */
+  tokens: string[];
+  /** Per section: its tokens' numbers, in the bag's key order. */
+  ids: Uint32Array[];
+  /** Per section: the weighted term frequency of each of those tokens. */
+  tf: Float64Array[];
+  /** Per section: the sum of its term frequencies (its length for BM25), summed in key order. */
+  lengths: number[];
+}
+
+/** Packs bags (one per section, in section order). */
+export function packBags(bags: Iterable<Bag>): PackedBags {
+  const packed: PackedBags = { tokens: [], ids: [], tf: [], lengths: [] };
+  const number = new Map<string, number>();
+  for (const bag of bags) {
+    const entries = Object.entries(bag);
+    const ids = new Uint32Array(entries.length);
+    const tf = new Float64Array(entries.length);
+    let length = 0;
+    entries.forEach(([t, f], k) => {
+      let id = number.get(t);
+      if (id === undefined) {
+        id = packed.tokens.length;
+        number.set(t, id);
+        packed.tokens.push(t);
+      }
+      ids[k] = id;
+      tf[k] = f;
+      length += f;
+    });
+    packed.ids.push(ids);
+    packed.tf.push(tf);
+    packed.lengths.push(length);
+  }
+  return packed;
+}

@@ -44,8 +44,7 @@ export function fnv1a(text: string): number {
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export function shardIndex(index: SignatureIndex): { meta: ShardMeta; shards: Shard[]; chunks: SectionInfo[][] } {
-  const postings = postingsOf(index.bags, round);
-  for (const entry of postings.values()) entry.p = entry.p.slice(0, MAX_POSTINGS);
+  const postings = postingsOf(index.bags, round, MAX_POSTINGS);
 
   const docs: Array<{ doc: ModelDoc; keys: string[] }> = index.docs.map((d, i) => {
     const w = d.t.map((t) => index.idf[t] ?? 0);

@@ -7,7 +7,8 @@
  *   docs: one per distinct signature, title or one-line symptom, with its tokens precomputed;
  *         `lang` is set on text written in one language (symptom phrases, titles);
  *   idf: token → inverse document frequency over sections, so rare tokens count for more;
- *   bags: per section, weighted term frequencies of its whole text (both languages), for BM25.
+ *   bags: per section, weighted term frequencies of its whole text (both languages), for BM25,
+ *         packed (bm25.ts).
  * Queries run against a QueryModel (model.ts): the whole index in tests, or the shards a query
  * needs in the browser.
  */
@@ -15,7 +16,7 @@ import type { Lang } from '../i18n/langs.ts';
 import { normalizeLine } from './normalize.ts';
 import type { SignatureKind } from '../schemas/guide.ts';
 import type { Slot } from '../variables/values.ts';
-import { buildBag, type Bag, type WeightedText } from './bm25.ts';
+import { buildBag, packBags, type PackedBags, type WeightedText } from './bm25.ts';
 import { concepts } from './lexicon.ts';
 import { tokenize } from './tokens.ts';
 
@@ -63,7 +64,7 @@ export interface SignatureIndex {
   docs: SignatureDoc[];
   idf: Record<string, number>;
   /** Per section (same order as `sections`): weighted term frequencies of its text in both languages. */
-  bags: Bag[];
+  bags: PackedBags;
 }
 
 export interface GuideForIndex {
@@ -118,7 +119,9 @@ export function compileSignatureIndex(guides: ReadonlyArray<GuideForIndex>, answ
   for (const d of docs) for (const t of d.t) df.set(t, (df.get(t) ?? new Set()).add(d.s));
   const idf: Record<string, number> = {};
   for (const [t, set] of df) idf[t] = Math.round(Math.log(1 + sections.length / set.size) * 1000) / 1000;
-  const bags = slugs.map((slug) => {
+  // One section's bag at a time, packed as it is made: the bags as objects were the largest part of
+  // the build's heap at 3,000 guides per language.
+  const bagOf = (slug: string) => {
     const parts: WeightedText[] = [];
     for (const g of bySlug.get(slug) ?? []) {
       const text = g.text ?? { headings: '', causes: '', body: '' };
@@ -132,7 +135,10 @@ export function compileSignatureIndex(guides: ReadonlyArray<GuideForIndex>, answ
       );
     }
     return buildBag(parts);
-  });
+  };
+  const bags = packBags((function* () {
+    for (const slug of slugs) yield bagOf(slug);
+  })());
   return { v: 1, sections, docs, idf, bags };
 }
 
