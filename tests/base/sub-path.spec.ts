@@ -4,7 +4,10 @@
  * A guide, a search, a wizard step and an offline reload, each with every request its pages make
  * staying under /docs/ and answered.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '../support/browser-test.ts';
+import { MORE_BUNDLES_FILE, type MoreBundles } from '../../src/lib/search/pagefind-bundle.ts';
 import { GuidePage } from '../e2e/pages/guide-page.ts';
 import { SearchPage } from '../e2e/pages/search-page.ts';
 import { WizardPage } from '../e2e/pages/wizard-page.ts';
@@ -56,6 +59,14 @@ test('search answers from both indexes, and its results link under the base', as
   expect(hrefs.filter((h) => !h.startsWith(`${BASE}en/guides/`))).toEqual([]);
   expect(requested.some((p) => p.startsWith(`${BASE}search/index/`)), 'section index loaded').toBe(true);
   expect(requested.some((p) => p.startsWith(`${BASE}pagefind/`) && p.endsWith('.pf_fragment')), 'Pagefind results loaded').toBe(true);
+  // Every later run's bundle of the language (5 pages a run here) was merged and searched too.
+  const more = JSON.parse(readFileSync(join(SUB_PATH.dist, 'pagefind', MORE_BUNDLES_FILE), 'utf8')) as MoreBundles;
+  expect(more['en']?.length, 'the sub-path build indexes English in several Pagefind runs').toBeGreaterThanOrEqual(2);
+  for (const folder of more['en'] ?? []) {
+    for (const kind of ['.pf_meta', '.pf_index']) {
+      expect(requested.some((p) => p.startsWith(`${BASE}pagefind/${folder}`) && p.endsWith(kind)), `${folder} ${kind} loaded`).toBe(true);
+    }
+  }
   await search.results.first().click();
   await expect(page.locator('article[data-guide-section]')).toBeVisible();
 });

@@ -5,5 +5,9 @@
  */
 export const SUB_PATH = { base: '/docs/', dist: 'dist-base' } as const;
 
-/** The environment that makes `npm run build` (and tests/dist/links.test.ts) use the sub-path build. */
-export const SUB_PATH_ENV = { ARYA_BASE: SUB_PATH.base, ARYA_DIST: SUB_PATH.dist };
+/**
+ * The environment that makes `npm run build` (and tests/dist/links.test.ts) use the sub-path build.
+ * Pagefind indexes at most 5 pages a run there, so each language's 13 guides become three bundles
+ * that the browser merges, as a large site's would (src/lib/search/pagefind-bundle.ts).
+ */
+export const SUB_PATH_ENV = { ARYA_BASE: SUB_PATH.base, ARYA_DIST: SUB_PATH.dist, ARYA_PAGEFIND_PAGES_PER_RUN: '5' };

@@ -12,13 +12,17 @@ describe('offline plan', () => {
     const parts = Object.fromEntries(
       ['404.html', 'sw.js', 'index.html', '_astro/a.B1c2D3.js', 'search/index/meta.0123456789ab.json', 'en/guides/x/index.html', 'zh/offline/index.html',
         'pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'pagefind/pagefind.zh-cn_de1e8c3624757.pf_meta', 'pagefind/wasm.unknown.pagefind',
-        'pagefind/wasm.en.pagefind', 'pagefind/index/en_5735b5d.pf_index', 'pagefind/fragment/zh-cn_1a2b3c4.pf_fragment', 'pagefind/pagefind-ui.js'].map((f) => [f, partOfFile(f, LANGS, PAGEFIND)]),
+        'pagefind/wasm.en.pagefind', 'pagefind/index/en_5735b5d.pf_index', 'pagefind/fragment/zh-cn_1a2b3c4.pf_fragment', 'pagefind/pagefind-ui.js',
+        'pagefind/bundles.json', 'pagefind/zh-1/pagefind-entry.json', 'pagefind/zh-1/wasm.unknown.pagefind', 'pagefind/zh-1/index/zh-cn_5735b5d.pf_index', 'pagefind/zh-1/pagefind.js',
+        'pagefind/fr-1/pagefind-entry.json'].map((f) => [f, partOfFile(f, LANGS, PAGEFIND)]),
     );
     assert.deepEqual(parts, {
       '404.html': undefined, 'sw.js': undefined, 'index.html': SHARED, '_astro/a.B1c2D3.js': SHARED, 'search/index/meta.0123456789ab.json': SHARED,
       'en/guides/x/index.html': 'en', 'zh/offline/index.html': SHARED, 'pagefind/pagefind.js': SHARED, 'pagefind/pagefind-entry.json': SHARED,
       'pagefind/pagefind.zh-cn_de1e8c3624757.pf_meta': 'zh', 'pagefind/wasm.unknown.pagefind': 'zh', 'pagefind/wasm.en.pagefind': 'en',
       'pagefind/index/en_5735b5d.pf_index': 'en', 'pagefind/fragment/zh-cn_1a2b3c4.pf_fragment': 'zh', 'pagefind/pagefind-ui.js': undefined,
+      'pagefind/bundles.json': SHARED, 'pagefind/zh-1/pagefind-entry.json': 'zh', 'pagefind/zh-1/wasm.unknown.pagefind': 'zh', 'pagefind/zh-1/index/zh-cn_5735b5d.pf_index': 'zh',
+      'pagefind/zh-1/pagefind.js': undefined, 'pagefind/fr-1/pagefind-entry.json': undefined,
     });
   });
 

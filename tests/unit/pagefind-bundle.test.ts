@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { mergeEntries, pagefindGlob, type PagefindEntry } from '../../src/lib/search/pagefind-bundle.ts';
+import { bundlesOf, mergeEntries, pagefindGlob, pagefindRuns, type PagefindEntry } from '../../src/lib/search/pagefind-bundle.ts';
 
 const entry = (languages: PagefindEntry['languages'], extra: Partial<PagefindEntry> = {}): PagefindEntry => ({
   version: '1.6.0',
@@ -52,5 +52,29 @@ describe('which pages a language\'s Pagefind run reads', () => {
   });
   test('a language with no marked page is an error: Pagefind would index every page whole', () => {
     assert.throws(() => pagefindGlob('en', [page('en/guides/a/index.html'), page('zh/guides/a/index.html', true)]), /no page under en\/ has data-pagefind-body/);
+  });
+});
+
+describe('Pagefind runs of one language', () => {
+  const pages = (n: number) => Array.from({ length: n }, (_, i) => `zh/guides/g${String(i).padStart(2, '0')}/index.html`);
+  test('one run while the language fits, all its pages', () => {
+    assert.deepEqual(pagefindRuns(pages(3), 5), [pages(3)]);
+    assert.deepEqual(pagefindRuns([], 5), [[]]);
+  });
+  test('more pages: as many runs as needed, in path order, sizes within one of each other', () => {
+    const runs = pagefindRuns([...pages(13)].reverse(), 5);
+    assert.deepEqual(runs.map((r) => r.length), [4, 4, 5]);
+    assert.deepEqual(runs.flat(), pages(13));
+    assert.deepEqual(pagefindRuns(pages(10), 5).map((r) => r.length), [5, 5]);
+  });
+  test('a count that is not a whole number of at least 1 is an error', () => {
+    assert.throws(() => pagefindRuns(pages(3), 0), /at least 1, not 0/);
+    assert.throws(() => pagefindRuns(pages(3), Number.NaN), /not NaN/);
+  });
+  test("a page merges only well-formed bundle folders of its own language", () => {
+    assert.deepEqual(bundlesOf({ zh: ['zh-1/', 'zh-2/'], en: [] }, 'zh'), ['zh-1/', 'zh-2/']);
+    assert.deepEqual(bundlesOf({ zh: ['en-1/', '../x/', 'zh-0/', 'zh-1', 'https://a/', 3] }, 'zh'), []);
+    assert.deepEqual(bundlesOf(null, 'zh'), []);
+    assert.deepEqual(bundlesOf({ zh: 'zh-1/' }, 'zh'), []);
   });
 });

@@ -9,6 +9,7 @@
  */
 import type { Lang } from '../../lib/i18n/langs.ts';
 import { excerptSegments, type ExcerptSegment } from '../../lib/search/excerpt.ts';
+import { bundlesOf, MORE_BUNDLES_FILE } from '../../lib/search/pagefind-bundle.ts';
 import { prepareQuery, type PreparedQuery } from '../../lib/search/normalize.ts';
 import { cascade, rankQuery, type SectionResult } from '../../lib/search/query.ts';
 import type { ErrorAnswer } from '../../lib/search/signatures.ts';
@@ -73,6 +74,7 @@ interface PagefindResultData {
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(path: string, options: Record<string, unknown>): Promise<void>;
   search(term: string): Promise<{ results: Array<{ id: string; data(): Promise<PagefindResultData> }> }>;
 }
 
@@ -107,13 +109,19 @@ function indexFile<T>(base: string, name: string, isFileName = false): Promise<T
   return p as Promise<T>;
 }
 
-function loadPagefind(base: string): Promise<Pagefind> {
+function loadPagefind(base: string, lang: Lang): Promise<Pagefind> {
   pagefind ??= (async () => {
     const url = `${base}pagefind/pagefind.js`;
+    // The bundles of this language's later Pagefind runs (scripts/search-index.ts), asked for beside the loader.
+    const more = fetch(`${base}pagefind/${MORE_BUNDLES_FILE}`)
+      .then((r) => (r.ok ? (r.json() as Promise<unknown>) : undefined))
+      .catch(() => undefined);
     const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
     // baseUrl: Pagefind's result URLs are paths in dist/; under a sub-path base they need it in front.
-    await pf.options({ excerptLength: 24, baseUrl: base });
+    const options = { excerptLength: 24, baseUrl: base };
+    await pf.options(options);
     await pf.init();
+    for (const folder of bundlesOf(await more, lang)) await pf.mergeIndex(`${base}pagefind/${folder}`, options);
     return pf;
   })();
   pagefind.catch(() => (pagefind = undefined));
@@ -159,13 +167,13 @@ export async function search(raw: string, lang: Lang, base: string): Promise<Sea
     }),
   );
   const shown = new Set((sections ?? []).map((i) => pathOf(i.href)));
-  return { query, sections, fullText: fullText(query, base, shown) };
+  return { query, sections, fullText: fullText(query, lang, base, shown) };
 }
 
 /** Pagefind's results for the query, through the fallback cascade, leaving out pages already shown. */
-async function fullText(query: PreparedQuery, base: string, shown: ReadonlySet<string>): Promise<FullTextOutcome> {
+async function fullText(query: PreparedQuery, lang: Lang, base: string, shown: ReadonlySet<string>): Promise<FullTextOutcome> {
   try {
-    const pf = await loadPagefind(base);
+    const pf = await loadPagefind(base, lang);
     for (const term of cascade(query)) {
       const found = await pf.search(term);
       if (found.results.length === 0) continue;

@@ -61,3 +61,39 @@ export function pagefindGlob(lang: string, pages: ReadonlyArray<{ path: string; 
   const parts = [...folders].sort();
   return parts.length === 1 ? `${lang}/${parts[0] ?? ''}` : `${lang}/{${parts.join(',')}}`;
 }
+
+/**
+ * Pages one Pagefind run indexes at most. Pagefind holds every page of a run until it writes, and
+ * copies each language's pages once more while indexing: a Chinese run of 3,000 guide pages peaked
+ * at 2.59 GB, one of 1,500 at 1.37 GB (bench corpus). A language with more pages is indexed in
+ * several runs, each a bundle of its own that the browser merges (Pagefind's `mergeIndex`).
+ * `ARYA_PAGEFIND_PAGES_PER_RUN` overrides it (the sub-path build of npm test uses 5, so the merge
+ * is tested on the real guide).
+ */
+export const PAGES_PER_RUN = 1_500;
+
+/** The pages of one language (paths under the site root), cut into runs: in path order, sizes within one of each other. */
+export function pagefindRuns(pages: readonly string[], perRun: number): string[][] {
+  if (!Number.isInteger(perRun) || perRun < 1) throw new Error(`Pagefind: pages per run must be a whole number of at least 1, not ${String(perRun)}`);
+  const sorted = [...pages].sort();
+  const count = Math.max(1, Math.ceil(sorted.length / perRun));
+  return Array.from({ length: count }, (_, k) => sorted.slice(Math.floor((k * sorted.length) / count), Math.floor(((k + 1) * sorted.length) / count)));
+}
+
+/**
+ * `pagefind/bundles.json`: per site language, the folders (under pagefind/) of the bundles that its
+ * second and later runs wrote, which the browser merges into the main one: `{ "zh": ["zh-1/"] }`.
+ * Every language is listed, with `[]` when one run held it all.
+ */
+export const MORE_BUNDLES_FILE = 'bundles.json';
+export type MoreBundles = Record<string, string[]>;
+
+/** The folder of a language's run `k` (k ≥ 1) under pagefind/. */
+export const bundleFolder = (lang: string, k: number): string => `${lang}-${String(k)}/`;
+
+/** The folders a page in `lang` merges, from bundles.json as fetched: only well-formed names of that language. */
+export function bundlesOf(more: unknown, lang: string): string[] {
+  const list = typeof more === 'object' && more !== null ? (more as Record<string, unknown>)[lang] : undefined;
+  if (!Array.isArray(list)) return [];
+  return list.filter((dir): dir is string => typeof dir === 'string' && new RegExp(`^${lang}-[1-9][0-9]*/$`).test(dir));
+}
