@@ -14,7 +14,7 @@ import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, read
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { LANGS } from '../src/lib/i18n/langs.ts';
-import { bundleFolder, MORE_BUNDLES_FILE, mergeEntries, PAGEFIND_BODY, PAGES_PER_RUN, pagefindGlob, pagefindRuns, type MoreBundles, type PagefindEntry } from '../src/lib/search/pagefind-bundle.ts';
+import { bundleFolder, MORE_BUNDLES_FILE, mergeEntries, PAGEFIND_BODY, PAGEFIND_CODE, PAGES_PER_RUN, pagefindGlob, pagefindRuns, type MoreBundles, type PagefindEntry } from '../src/lib/search/pagefind-bundle.ts';
 
 const DIST = process.argv[2] ?? process.env['ARYA_DIST'] ?? 'dist';
 const OUT = join(DIST, 'pagefind');
@@ -91,7 +91,7 @@ try {
   // A later run's bundle: its index and the wasm its language needs (the loader and UI are the main bundle's).
   for (const { folder, dir } of more) {
     for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-      if (statSync(join(dir, f)).isDirectory() || /^pagefind[\w-]*\.(?:js|css)$/.test(f)) continue;
+      if (statSync(join(dir, f)).isDirectory() || PAGEFIND_CODE.test(f)) continue;
       cpSync(join(dir, f), join(OUT, folder, f));
     }
   }

@@ -15,6 +15,8 @@
  * so the same plan works under `/` and under a sub-path base.
  */
 
+import { PAGEFIND_CODE } from '../search/pagefind-bundle.ts';
+
 /**
  * What Astro writes in `<html data-build>`; scripts/offline/build.ts replaces it with the build's
  * id once every file is written (the id is a hash of them all, so no page can know it sooner).
@@ -67,7 +69,7 @@ export function partOfFile(file: string, langs: readonly string[], pagefind: { l
     if (['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', 'bundles.json'].includes(name)) return SHARED;
     // A language's second and later Pagefind runs (pagefind-bundle.ts): `zh-1/…`, all of it that language's.
     const more = /^([a-z]+)-[1-9][0-9]*\/(.+)$/.exec(name);
-    if (more) return langs.includes(more[1] ?? '') && !/^pagefind[\w-]*\.(?:js|css)$/.test(more[2] ?? '') ? more[1] : undefined;
+    if (more) return langs.includes(more[1] ?? '') && !PAGEFIND_CODE.test(more[2] ?? '') ? more[1] : undefined;
     const wasm = /^wasm\.([\w-]+)\.pagefind$/.exec(name)?.[1];
     if (wasm !== undefined) return pagefind.wasm[wasm];
     const lang = /^(?:pagefind\.|(?:index|fragment|filter)\/)([a-z]+(?:-[a-z]+)?)_[0-9a-f]+\.pf_\w+$/.exec(name)?.[1];

@@ -88,6 +88,9 @@ export function pagefindRuns(pages: readonly string[], perRun: number): string[]
 export const MORE_BUNDLES_FILE = 'bundles.json';
 export type MoreBundles = Record<string, string[]>;
 
+/** Pagefind's loader and UI files (`pagefind.js`, `pagefind-ui.css`, …): the main bundle's only, never a later run's. */
+export const PAGEFIND_CODE = /^pagefind[\w-]*\.(?:js|css)$/;
+
 /** The folder of a language's run `k` (k ≥ 1) under pagefind/. */
 export const bundleFolder = (lang: string, k: number): string => `${lang}-${String(k)}/`;
 
