@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { rankSections } from '../../src/lib/search/model.ts';
+import { packBags } from '../../src/lib/search/bm25.ts';
+import { postingsOf, rankSections, termWeight } from '../../src/lib/search/model.ts';
 import { prepareQuery } from '../../src/lib/search/normalize.ts';
 import { rankQuery } from '../../src/lib/search/query.ts';
 import { indexFiles, modelFromShards, shardIndex, shardsFor } from '../../src/lib/search/shards.ts';
@@ -101,5 +102,32 @@ describe('the sharded index', () => {
       assert.deepEqual(shape(sharded), shape(whole), q.id);
     }
     console.log(`${String(meta.shards)} shards; a query fetches ${(fetched / corpus.length).toFixed(1)} on average`);
+  });
+});
+
+describe('BM25 postings from packed bags', () => {
+  // Three sections; `pool` in all three, with equal weight in sections 0 and 2.
+  const bags = [{ pool: 2, redis: 1 }, { pool: 1, queue: 3 }, { pool: 2, redis: 1 }];
+  const packed = packBags(bags);
+  const avg = (3 + 4 + 3) / 3;
+
+  test('numbers each token once, in order of first appearance, and keeps each bag as written', () => {
+    assert.deepEqual(packed.tokens, ['pool', 'redis', 'queue']);
+    assert.deepEqual(packed.ids.map((ids) => [...ids]), [[0, 1], [0, 2], [0, 1]]);
+    assert.deepEqual(packed.tf.map((tf) => [...tf]), [[2, 1], [1, 3], [2, 1]]);
+    assert.deepEqual(packed.lengths, [3, 4, 3]);
+  });
+
+  test('gives every section of a token, best first, equal weights in section order, and its df before the cap', () => {
+    const postings = postingsOf(packed);
+    assert.deepEqual([...postings.keys()], ['pool', 'redis', 'queue']);
+    const pool = postings.get('pool');
+    assert.equal(pool?.df, 3);
+    assert.deepEqual(pool?.p.map(([s]) => s), [0, 2, 1]);
+    assert.equal(pool?.p[0]?.[1], termWeight(2, 3, avg));
+    const capped = postingsOf(packed, (w) => Math.round(w * 1000) / 1000, 2).get('pool');
+    assert.equal(capped?.df, 3);
+    assert.deepEqual(capped?.p.map(([s]) => s), [0, 2]);
+    assert.equal(capped?.p[0]?.[1], Math.round(termWeight(2, 3, avg) * 1000) / 1000);
   });
 });
