@@ -28,7 +28,7 @@ export interface CorpusQuery {
   source?: string;
 }
 
-export function loadQueries(file: 'tests/fixtures/search-corpus.json' | 'tests/fixtures/search-holdout.json'): CorpusQuery[] {
+export function loadQueries(file: 'tests/fixtures/search-corpus.json' | 'tests/fixtures/search-holdout.json' | 'tests/fixtures/search-dev.json'): CorpusQuery[] {
   return (JSON.parse(readFileSync(file, 'utf8')) as { queries: CorpusQuery[] }).queries;
 }
 

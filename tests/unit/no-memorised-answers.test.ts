@@ -41,7 +41,7 @@ export function nearCopy(a: string, b: string): string | undefined {
 }
 
 const { guides } = readGuides();
-const queries = [...loadQueries('tests/fixtures/search-corpus.json').map((q) => ({ ...q, set: 'corpus' })), ...loadQueries('tests/fixtures/search-holdout.json').map((q) => ({ ...q, set: 'holdout' }))];
+const queries = [...loadQueries('tests/fixtures/search-corpus.json').map((q) => ({ ...q, set: 'corpus' })), ...loadQueries('tests/fixtures/search-holdout.json').map((q) => ({ ...q, set: 'holdout' })), ...loadQueries('tests/fixtures/search-dev.json').map((q) => ({ ...q, set: 'dev' }))];
 
 describe('no memorised answers', () => {
   test('the near-copy rule: four words in a row, or six Chinese characters in a row', () => {
@@ -51,7 +51,7 @@ describe('no memorised answers', () => {
     assert.equal(nearCopy('内存越涨越多', '内存越涨越高'), undefined);
   });
 
-  test('no symptom phrase of a guide is a near copy of a corpus or held-out query', () => {
+  test('no symptom phrase of a guide is a near copy of a corpus, held-out or dev query', () => {
     const copies: string[] = [];
     for (const g of guides) {
       for (const phrase of g.data.signatures.filter((s) => s.kind === 'symptom').map((s) => s.text)) {
