@@ -111,4 +111,26 @@ test.describe('offline', () => {
     await expect(guide.article).toHaveAttribute('data-guide-section', /^\d+\.\d+$/);
     await context.setOffline(false);
   });
+
+  test('after one visit, search answers offline, from every Pagefind bundle of the language', async ({ page, context }) => {
+    test.setTimeout(90_000);
+    const guide = new GuidePage(page);
+    await guide.goto('en', 'high-cpu');
+    // The worker says English is saved whole: its pages, its section index and every Pagefind bundle.
+    await expect(page.locator('offline-status')).toHaveAttribute('data-saved', /^\d+$/, { timeout: 60_000 });
+    const unanswered: string[] = [];
+    page.on('requestfailed', (request) => unanswered.push(new URL(request.url()).pathname));
+    await context.setOffline(true);
+    requested = [];
+    const search = new SearchPage(page);
+    await search.open('en', OOM);
+    await expect(search.host).toHaveAttribute('data-search-state', 'done');
+    await expect(search.results.first()).toHaveAttribute('href', `${BASE}en/guides/redis-out-of-memory/`);
+    const more = JSON.parse(readFileSync(join(SUB_PATH.dist, 'pagefind', MORE_BUNDLES_FILE), 'utf8')) as MoreBundles;
+    for (const folder of more['en'] ?? []) {
+      expect(requested.some((p) => p.startsWith(`${BASE}pagefind/${folder}`) && p.endsWith('.pf_index')), `${folder} searched offline`).toBe(true);
+    }
+    expect(unanswered, 'requests the worker could not answer offline').toEqual([]);
+    await context.setOffline(false);
+  });
 });
