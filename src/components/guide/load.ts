@@ -44,6 +44,16 @@ let cached: Promise<LoadedGuide[]> | undefined;
  */
 const PARSES_PER_TURN = 50;
 
+/** `f` of each item in order, with a turn of the event loop every PARSES_PER_TURN (each `f` parses a guide). */
+async function withTurns<T, R>(items: readonly T[], f: (item: T) => R): Promise<R[]> {
+  const out: R[] = [];
+  for (const [i, item] of items.entries()) {
+    if (i > 0 && i % PARSES_PER_TURN === 0) await nextTurn();
+    out.push(f(item));
+  }
+  return out;
+}
+
 /** A guide file's body parsed into its model, with the problems it has. */
 function parseFile(file: string): { model: GuideModel; problems: Problem[] } {
   // Bodies are not kept in Astro's store (content.config.ts): read from the file, as Astro would give it.
@@ -57,13 +67,11 @@ export function loadGuides(): Promise<LoadedGuide[]> {
   cached ??= (async () => {
     const entries = await getCollection('guides');
     const problems: Problem[] = [];
-    const guides: LoadedGuide[] = [];
-    for (const [i, entry] of entries.entries()) {
-      if (i > 0 && i % PARSES_PER_TURN === 0) await nextTurn();
+    const guides = await withTurns(entries, (entry): LoadedGuide => {
       const file = entry.filePath ?? entry.id;
       const { model, problems: own } = parseFile(file);
       problems.push(...own, ...imageProblems(file, model, (path) => existsSync(path.slice(1))));
-      guides.push({
+      return {
         id: entry.id,
         lang: langOfEntry(entry.id),
         slug: slugOfEntry(entry.id),
@@ -71,8 +79,8 @@ export function loadGuides(): Promise<LoadedGuide[]> {
         data: entry.data,
         outline: { anchors: model.anchors, headings: model.headings },
         parse: () => parseFile(file).model,
-      });
-    }
+      };
+    });
     if (problems.length > 0) throw new ContentError('Invalid guide body', problems);
     return guides;
   })();
@@ -80,11 +88,6 @@ export function loadGuides(): Promise<LoadedGuide[]> {
 }
 
 /** `f` of every guide with its model, parsed one guide at a time (with turns between, as above); no model is kept. */
-export async function withModels<T>(guides: readonly LoadedGuide[], f: (guide: LoadedGuide, model: GuideModel) => T): Promise<T[]> {
-  const out: T[] = [];
-  for (const [i, guide] of guides.entries()) {
-    if (i > 0 && i % PARSES_PER_TURN === 0) await nextTurn();
-    out.push(f(guide, guide.parse()));
-  }
-  return out;
+export function withModels<T>(guides: readonly LoadedGuide[], f: (guide: LoadedGuide, model: GuideModel) => T): Promise<T[]> {
+  return withTurns(guides, (guide) => f(guide, guide.parse()));
 }
