@@ -15,7 +15,7 @@
  * so the same plan works under `/` and under a sub-path base.
  */
 
-import { PAGEFIND_CODE } from '../search/pagefind-bundle.ts';
+import { inBundleFolder, MORE_BUNDLES_FILE, PAGEFIND_CODE } from '../search/pagefind-bundle.ts';
 
 /**
  * What Astro writes in `<html data-build>`; scripts/offline/build.ts replaces it with the build's
@@ -66,10 +66,10 @@ export function partOfFile(file: string, langs: readonly string[], pagefind: { l
   if (langs.includes(first)) return /^[^/]+\/offline\//.test(file) ? SHARED : first;
   if (first === 'pagefind') {
     const name = file.slice('pagefind/'.length);
-    if (['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', 'bundles.json'].includes(name)) return SHARED;
+    if (['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', MORE_BUNDLES_FILE].includes(name)) return SHARED;
     // A language's second and later Pagefind runs (pagefind-bundle.ts): `zh-1/…`, all of it that language's.
-    const more = /^([a-z]+)-[1-9][0-9]*\/(.+)$/.exec(name);
-    if (more) return langs.includes(more[1] ?? '') && !PAGEFIND_CODE.test(more[2] ?? '') ? more[1] : undefined;
+    const more = inBundleFolder(name);
+    if (more) return langs.includes(more.lang) && more.rest !== '' && !PAGEFIND_CODE.test(more.rest) ? more.lang : undefined;
     const wasm = /^wasm\.([\w-]+)\.pagefind$/.exec(name)?.[1];
     if (wasm !== undefined) return pagefind.wasm[wasm];
     const lang = /^(?:pagefind\.|(?:index|fragment|filter)\/)([a-z]+(?:-[a-z]+)?)_[0-9a-f]+\.pf_\w+$/.exec(name)?.[1];

@@ -94,9 +94,18 @@ export const PAGEFIND_CODE = /^pagefind[\w-]*\.(?:js|css)$/;
 /** The folder of a language's run `k` (k ≥ 1) under pagefind/. */
 export const bundleFolder = (lang: string, k: number): string => `${lang}-${String(k)}/`;
 
+/** The site language of a later run's folder at the start of `path` (`zh-1/…` → zh), and the rest of the path. */
+export function inBundleFolder(path: string): { lang: string; folder: string; rest: string } | undefined {
+  const m = /^([a-z]+)-[1-9][0-9]*\//.exec(path);
+  return m ? { lang: m[1] ?? '', folder: m[0], rest: path.slice(m[0].length) } : undefined;
+}
+
 /** The folders a page in `lang` merges, from bundles.json as fetched: only well-formed names of that language. */
 export function bundlesOf(more: unknown, lang: string): string[] {
   const list = typeof more === 'object' && more !== null ? (more as Record<string, unknown>)[lang] : undefined;
   if (!Array.isArray(list)) return [];
-  return list.filter((dir): dir is string => typeof dir === 'string' && new RegExp(`^${lang}-[1-9][0-9]*/$`).test(dir));
+  return list.filter((dir): dir is string => {
+    const at = typeof dir === 'string' ? inBundleFolder(dir) : undefined;
+    return at?.lang === lang && at.rest === '';
+  });
 }
