@@ -14,6 +14,8 @@ import { WizardPage } from '../e2e/pages/wizard-page.ts';
 import { SUB_PATH } from '../support/sub-path.ts';
 
 const BASE = SUB_PATH.base;
+/** The later Pagefind bundles of each language in the sub-path build (5 pages a run there). */
+const laterBundles = () => JSON.parse(readFileSync(join(SUB_PATH.dist, 'pagefind', MORE_BUNDLES_FILE), 'utf8')) as MoreBundles;
 const OOM = "redis.exceptions.OutOfMemoryError: OOM command not allowed when used memory > 'maxmemory'.";
 
 let requested: string[] = [];
@@ -60,7 +62,7 @@ test('search answers from both indexes, and its results link under the base', as
   expect(requested.some((p) => p.startsWith(`${BASE}search/index/`)), 'section index loaded').toBe(true);
   expect(requested.some((p) => p.startsWith(`${BASE}pagefind/`) && p.endsWith('.pf_fragment')), 'Pagefind results loaded').toBe(true);
   // Every later run's bundle of the language (5 pages a run here) was merged and searched too.
-  const more = JSON.parse(readFileSync(join(SUB_PATH.dist, 'pagefind', MORE_BUNDLES_FILE), 'utf8')) as MoreBundles;
+  const more = laterBundles();
   expect(more['en']?.length, 'the sub-path build indexes English in several Pagefind runs').toBeGreaterThanOrEqual(2);
   for (const folder of more['en'] ?? []) {
     for (const kind of ['.pf_meta', '.pf_index']) {
@@ -126,7 +128,7 @@ test.describe('offline', () => {
     await search.open('en', OOM);
     await expect(search.host).toHaveAttribute('data-search-state', 'done');
     await expect(search.results.first()).toHaveAttribute('href', `${BASE}en/guides/redis-out-of-memory/`);
-    const more = JSON.parse(readFileSync(join(SUB_PATH.dist, 'pagefind', MORE_BUNDLES_FILE), 'utf8')) as MoreBundles;
+    const more = laterBundles();
     for (const folder of more['en'] ?? []) {
       expect(requested.some((p) => p.startsWith(`${BASE}pagefind/${folder}`) && p.endsWith('.pf_index')), `${folder} searched offline`).toBe(true);
     }
