@@ -70,6 +70,20 @@ describe('section ranking over the corpus', () => {
     assert.equal(described?.answer, undefined, 'a described symptom is no known error');
   });
 
+  test('a signature of one or two words counts only as written: its words in a row, its numbers included', async () => {
+    // `-- No entries --` (journalctl) must not match "top entry"; `Exited (137)` must not match `Exited (1)`.
+    const described = await ranked('pg_stat_statements top entry mean_exec_time 1800ms');
+    assert.ok(!described.some((h) => h.matched === '-- No entries --'), described.map((h) => h.matched ?? h.slug).join(', '));
+    const [exited] = await ranked('a1b2c3d4e5f6   arya-api:latest   "uvicorn app.main:app"   Exited (1) 3 seconds ago');
+    assert.equal(exited?.slug, 'container-exits-on-start');
+    assert.equal(exited?.matched, 'Exited (1)');
+    // `exited with code <int>`: the placeholder stands for any one word, and only that phrase counts.
+    const [compose] = await ranked('api-1 exited with code 1');
+    assert.equal(compose?.matched, 'exited with code <int>');
+    const systemd = await ranked('arya-worker.service: Main process exited, code=killed, status=9/KILL');
+    assert.ok(!systemd.some((h) => h.matched === 'exited with code <int>'), systemd.map((h) => h.matched ?? h.slug).join(', '));
+  });
+
   test('Chinese symptom words find the section through its Chinese text', async () => {
     const [hit] = await ranked('容器一启动就退出');
     assert.equal(hit?.slug, 'container-exits-on-start');

@@ -119,10 +119,22 @@ interface SigMatch {
   doc: ModelDoc;
 }
 
+const PLACEHOLDER = /<(?:int|num|n|host|port|str|path|url|uuid|hex|ts|email|id)>/gi;
+/** The words of a text, lower-cased. */
+const wordsOf = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}_]+/u).filter((w) => w !== '');
+/** `words` (from wordsOf) holds the words of `text` in a row; a placeholder in `text` stands for any one word. */
+function containsWords(words: readonly string[], text: string): boolean {
+  const own = text.split(PLACEHOLDER).map(wordsOf).flatMap((part, k) => (k === 0 ? part : ['', ...part]));
+  if (own.length === 0) return false;
+  for (let i = 0; i + own.length <= words.length; i++) if (own.every((w, k) => w === '' || w === words[i + k])) return true;
+  return false;
+}
+
 /** Sections whose signatures the query contains, best first. */
 export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMatch[] {
   const tokens = new Set(tokenize([query.focus, ...query.errorLines, ...query.exceptions].join('\n'), { concepts: true }));
   const perSection = new Map<number, Array<{ doc: ModelDoc; score: number; coverage: number }>>();
+  let words: string[] | undefined;
   for (const doc of model.docs) {
     const total = doc.w.reduce((a, x) => a + x, 0);
     let coverage: number;
@@ -147,6 +159,11 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
       coverage = total > 0 ? matched / total : 0;
       weight = matched;
       if (count < Math.min(2, doc.t.length)) coverage = 0;
+      // A short signature (`Exited (137)`, `-- No entries --`, `exited with code <int>`) is found
+      // only as written, its numbers included: its one or two words alone are in too many texts
+      // ("top entry", "Exited (1)", "Main process exited, code=killed").
+      const short = doc.t.length < 2 || (doc.t.length < 3 && (doc.kind === 'output' || doc.kind === 'message'));
+      if (short && coverage > 0 && !containsWords((words ??= wordsOf(query.kept || query.text)), doc.text)) coverage = 0;
     }
     if (coverage < MIN_COVERAGE[doc.kind]) continue;
     const score = coverage * coverage * weight * KIND_WEIGHT[doc.kind];
