@@ -93,6 +93,7 @@ describe('prepareQuery (properties)', () => {
     assert.equal(q.truncated, sanitize(raw).length > MAX_INPUT);
     assert.ok(q.kept.length <= MAX_KEPT);
     assert.ok(q.focus.length <= MAX_FOCUS * PLACEHOLDER_GROWTH);
+    assert.ok(q.focusText.length <= MAX_FOCUS * PLACEHOLDER_GROWTH);
     assert.ok(q.errorLines.length <= 40);
     assert.ok(q.errorLines.every((l) => l.length <= MAX_LINE * PLACEHOLDER_GROWTH));
     assert.ok(q.exceptions.join('').length <= q.text.length);
@@ -100,7 +101,7 @@ describe('prepareQuery (properties)', () => {
   };
   const allClean = (raw: string) => {
     const q = prepareQuery(raw);
-    const fields: Array<[string, string]> = [['text', q.text], ['focus', q.focus], ['kept', q.kept], ['fullText', q.fullText], ...q.errorLines.map((l): [string, string] => ['errorLines', l]), ...q.exceptions.map((e): [string, string] => ['exceptions', e])];
+    const fields: Array<[string, string]> = [['text', q.text], ['focus', q.focus], ['focusText', q.focusText], ['kept', q.kept], ['fullText', q.fullText], ...q.errorLines.map((l): [string, string] => ['errorLines', l]), ...q.exceptions.map((e): [string, string] => ['exceptions', e])];
     for (const [field, value] of fields) assert.ok(isClean(value), `${field}: ${JSON.stringify(value.slice(0, 40))}…${JSON.stringify(value.slice(-40))}`);
   };
 

@@ -48,6 +48,12 @@ describe('normalising pasted errors', () => {
     assert.deepEqual(q.exceptions.sort(), ['ConnectionRefusedError', 'redis.exceptions.ConnectionError']);
   });
 
+  test('the focus line is also kept with only addresses, paths, ids and times replaced: ports, durations and sizes say what it is about', () => {
+    const q = prepareQuery('2024-05-01 10:00:01 conn refused on 6379 after 45s, see https://example.com/x and /var/log/app.log (300MB)');
+    assert.equal(q.focusText, '<ts> conn refused on 6379 after 45s, see <url> and <path> (300MB)');
+    assert.equal(q.focus, '<ts> conn refused on <n> after <n>, see <url> and <path> (<n>)');
+  });
+
   test('the full-text query keeps words, drops placeholders and punctuation, at most 8 words', () => {
     assert.equal(fullTextQuery('redis.exceptions.ConnectionError: Error <n> connecting to <host>:<n>. Connection refused.'), 'redis.exceptions.ConnectionError Error connecting to Connection refused');
   });

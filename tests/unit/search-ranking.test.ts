@@ -84,6 +84,16 @@ describe('section ranking over the corpus', () => {
     assert.ok(!systemd.some((h) => h.matched === 'exited with code <int>'), systemd.map((h) => h.matched ?? h.slug).join(', '));
   });
 
+  test('a description is read before normalising too: a duration, a size or a port says what it is about', async () => {
+    // Normalising turns `45s` into a placeholder; "takes 45s" is the startup being slow, not failing.
+    assert.equal((await ranked('the worker pod takes 45s to come up'))[0]?.slug, 'slow-startup');
+    assert.equal((await ranked('connection refused on port 6379'))[0]?.slug, 'redis-connection-failed');
+  });
+
+  test('a Latin word next to Chinese characters is a word of its own for the concept lexicon', async () => {
+    assert.equal((await ranked('redis老是连接超时', 'zh'))[0]?.slug, 'redis-connection-failed');
+  });
+
   test('Chinese symptom words find the section through its Chinese text', async () => {
     const [hit] = await ranked('容器一启动就退出');
     assert.equal(hit?.slug, 'container-exits-on-start');

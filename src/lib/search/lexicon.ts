@@ -92,8 +92,8 @@ for (const [concept, forms] of Object.entries(CONCEPTS)) {
   }
 }
 
-/** A duration written out (`45 seconds`, `20s`, `2 min`, `好几秒`, `三分钟`): something is slow or timing out. */
-const DURATION = /(?<![\p{L}\p{N}_])\d+(?:\.\d+)?\s?(?:ms|s|sec|secs|seconds?|min|mins|minutes?|hours?)(?![\p{L}\p{N}_])|[\d一二两三四五六七八九十几好多]+\s?(?:秒|分钟|小时)/iu;
+/** A duration written out (`45 seconds`, `20s`, `2 min`, `好几秒`, `三分钟`): something is slow or timing out. Not a time ago (`Exited (1) 3 seconds ago`, `5分钟前`). */
+const DURATION = /(?<![\p{L}\p{N}_])\d+(?:\.\d+)?\s?(?:ms|s|sec|secs|seconds?|min|mins|minutes?|hours?)(?![\p{L}\p{N}_]|\s+ago\b)|[\d一二两三四五六七八九十几好多]+\s?(?:秒|分钟|小时)(?!前|以前|之前)/iu;
 
 /** A size written out (`3 GB`, `500MB`, `好几个 G`): something holds a lot of data. */
 const SIZE = /(?:\d+(?:\.\d+)?|[几好多两三四五六七八九十]+个?)\s?(?:gb|gib|mb|mib|tb|g|m)(?![\p{L}\p{N}_])/iu;
@@ -101,7 +101,8 @@ const SIZE = /(?:\d+(?:\.\d+)?|[几好多两三四五六七八九十]+个?)\s?(?
 /** The concept tokens (`~pool`, …) that a text names, each once. */
 export function concepts(text: string): string[] {
   const lower = text.toLowerCase();
-  const words = lower.split(/[^\p{L}\p{N}_]+/u).filter((w) => w !== '' && !HAN.test(w));
+  // Han runs separate words too: "redis连不上" names redis.
+  const words = lower.split(/[^\p{L}\p{N}_]+|\p{Script=Han}+/u).filter((w) => w !== '');
   const found = new Set<string>();
   for (const w of words) {
     for (const c of exact.get(w) ?? []) found.add(c);

@@ -7,6 +7,7 @@ import type { Lang } from '../i18n/langs.ts';
 import type { PreparedQuery } from './normalize.ts';
 import type { PackedBags } from './bm25.ts';
 import type { DocKind } from './signatures.ts';
+import { concepts } from './lexicon.ts';
 import { tokenize } from './tokens.ts';
 
 export interface ModelDoc {
@@ -44,10 +45,15 @@ export const BM25 = { k1: 1.2, b: 0.5 };
 /** Tokens a query may use at most: a 100 KB log must not fetch every shard. */
 export const MAX_QUERY_TOKENS = 64;
 
+/** Tokens of the query's error lines (normalised), with the concepts they name and those of the focus line before normalising. */
+function errorTokens(query: PreparedQuery): string[] {
+  return [...tokenize([query.focus, ...query.errorLines, ...query.exceptions].join('\n'), { concepts: true }), ...concepts(query.focusText)];
+}
+
 /** The query's tokens, most telling first (error lines, then the rest of the text), capped. */
 export function queryTokens(query: PreparedQuery): string[] {
   const out = new Set<string>();
-  for (const t of tokenize([query.focus, ...query.errorLines, ...query.exceptions].join('\n'), { concepts: true })) out.add(t);
+  for (const t of errorTokens(query)) out.add(t);
   for (const t of tokenize(query.kept, { concepts: true })) out.add(t);
   return [...out].slice(0, MAX_QUERY_TOKENS);
 }
@@ -132,7 +138,7 @@ function containsWords(words: readonly string[], text: string): boolean {
 
 /** Sections whose signatures the query contains, best first. */
 export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMatch[] {
-  const tokens = new Set(tokenize([query.focus, ...query.errorLines, ...query.exceptions].join('\n'), { concepts: true }));
+  const tokens = new Set(errorTokens(query));
   const perSection = new Map<number, Array<{ doc: ModelDoc; score: number; coverage: number }>>();
   let words: string[] | undefined;
   for (const doc of model.docs) {

@@ -19,6 +19,12 @@ export interface PreparedQuery {
   focus: string;
   /** All error-looking lines, normalised, most relevant last. */
   errorLines: string[];
+  /**
+   * The focus line with only addresses, paths, ids and times replaced: what a description is about
+   * lives partly in what normalising also removes (a port `6379`, a duration `45s`, a size
+   * `300MB`), so the concepts it names (lexicon.ts) are read from this too.
+   */
+  focusText: string;
   /** Dotted or bare exception class names found (`sqlalchemy.exc.TimeoutError`). */
   exceptions: string[];
   /** A short query for full-text search: the focus line without placeholders and noise. */
@@ -56,6 +62,12 @@ const PLACEHOLDER_RULES: Array<[RegExp, string]> = [
   [/'[^'\n]{1,120}'/g, '<str>'],
   [/(?<![\w.])[-+]?\d+(?:\.\d+)?(?:[a-z]{1,3})?\b/gi, '<n>'],
 ];
+
+/**
+ * The rules for what says nothing of a line's meaning (addresses, paths, ids, times), without those
+ * for numbers, hosts and quoted values, which may (`6379`, `127.0.0.1`, `'maxmemory'`).
+ */
+const NOISE_RULES = PLACEHOLDER_RULES.filter(([, p]) => ['<url>', '<uuid>', '<ts>', '<email>', '<hex>', '<path>'].includes(p));
 
 /** Replaces the varying parts of one line with placeholders. */
 export function normalizeLine(line: string): string {
@@ -137,6 +149,7 @@ export function prepareQuery(raw: string): PreparedQuery {
     text,
     focus,
     errorLines,
+    focusText: NOISE_RULES.reduce((line, [re, p]) => line.replace(re, p), cut(focusRaw, 0, 500)),
     exceptions: [...exceptions],
     fullText: fullTextQuery(focus),
     kept: cut(kept.join('\n'), -20_000),
