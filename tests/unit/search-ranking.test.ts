@@ -122,7 +122,13 @@ describe('the sharded index', () => {
       const ids = shardsFor(queryTokens(prepared), meta);
       fetched += ids.length;
       const sharded = modelFromShards(meta, ids.map((i) => shards[i] ?? { p: {}, d: [] }), chunkMap);
-      const shape = (model: typeof whole) => rankSections(prepared, model).map((h) => `${model.section(h.s)?.slug ?? '?'}${h.known ? ' (known)' : ''}`);
+      // Rounded weights move a score by up to about 0.05% of the best: a section sitting on the cut
+      // (30% of the best score) may fall on either side of it, and is left out of the comparison.
+      const shape = (model: typeof whole) => {
+        const ranked = rankSections(prepared, model);
+        const best = ranked[0]?.score ?? 0;
+        return ranked.filter((h) => h.score - 0.3 * best > 1e-3 * best).map((h) => `${model.section(h.s)?.slug ?? '?'}${h.known ? ' (known)' : ''}`);
+      };
       assert.deepEqual(shape(sharded), shape(whole), q.id);
     }
     console.log(`${String(meta.shards)} shards; a query fetches ${(fetched / corpus.length).toFixed(1)} on average`);
