@@ -85,6 +85,10 @@ describe('tokens', () => {
     ]);
   });
 
+  test('a snake_case name gives its parts too, as people write them apart ("evicted keys", "mean exec time")', () => {
+    assert.deepEqual(tokenize('evicted_keys mean_exec_time __init__'), ['evicted_key', 'evict', 'key', 'mean_exec_time', 'mean', 'exec', 'time', '__init__']);
+  });
+
   test('Chinese text becomes overlapping character pairs, split from Latin words', () => {
     assert.deepEqual(tokenize('Redis内存满了'), ['redis', '内存', '存满', '满了']);
   });

@@ -2,7 +2,8 @@
  * Tokens for matching error text and symptom phrases, the same way on both sides (signatures at
  * build time, queries in the browser):
  * - Latin words lower-cased; a dotted name (`redis.exceptions.ConnectionError`) gives the whole
- *   name and each part; a CamelCase name also gives its words (`ConnectionError` → `connection`, `error`);
+ *   name and each part; a CamelCase name also gives its words (`ConnectionError` → `connection`, `error`),
+ *   and a snake_case name its parts (`evicted_keys` → `evicted_keys`, `evict`, `key`);
  * - Han characters as overlapping pairs (`连接池满` → `连接`, `接池`, `池满`), a lone character as itself;
  * - placeholders (`<n>`, `<host>`) and common words dropped: they say nothing about which problem it is;
  * - with `concepts`, the concept tokens of the bilingual lexicon (lexicon.ts) the text names.
@@ -82,6 +83,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): string[] 
       } else {
         push(word);
         for (const sub of camelParts(word)) push(sub);
+        if (/[^_]_[^_]/.test(word)) for (const sub of word.split('_')) if (sub !== '') push(sub);
       }
     }
   }
