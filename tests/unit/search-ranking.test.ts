@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { packBags } from '../../src/lib/search/bm25.ts';
-import { postingsOf, rankSections, termWeight } from '../../src/lib/search/model.ts';
+import { matchSignatures, postingsOf, rankSections, termWeight } from '../../src/lib/search/model.ts';
 import { prepareQuery } from '../../src/lib/search/normalize.ts';
 import { rankQuery } from '../../src/lib/search/query.ts';
 import { indexFiles, modelFromShards, shardIndex, shardsFor } from '../../src/lib/search/shards.ts';
@@ -93,6 +93,15 @@ describe('section ranking over the corpus', () => {
 
   test('a Latin word next to Chinese characters is a word of its own for the concept lexicon', async () => {
     assert.equal((await ranked('redis老是连接超时', 'zh'))[0]?.slug, 'redis-connection-failed');
+  });
+
+  test('a printed message counts for more than the generic exception class it was raised as', () => {
+    // OperationalError wraps every database error (1.1 lists it for a refused connection); the message says which.
+    const model = modelFromIndex(index);
+    const matches = matchSignatures(prepareQuery('sqlalchemy.exc.OperationalError: (psycopg2.OperationalError) connection to server at "10.0.0.5", port 5432 failed: FATAL:  sorry, too many clients already'), model);
+    const [first, second] = matches.map((m) => `${model.section(m.s)?.slug ?? '?'}: ${m.doc.text}`);
+    assert.equal(first, 'db-pool-exhausted: FATAL:  sorry, too many clients already');
+    assert.equal(second, 'app-fails-to-start: sqlalchemy.exc.OperationalError');
   });
 
   test('Chinese symptom words find the section through its Chinese text', async () => {

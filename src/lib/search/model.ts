@@ -116,6 +116,8 @@ export interface RankedSection {
 
 const KIND_WEIGHT: Record<DocKind, number> = { exception: 1, message: 1, output: 1, symptom: 0.8, title: 0.6, concept: 1 };
 const MIN_COVERAGE: Record<DocKind, number> = { exception: 1, message: 0.7, output: 0.7, symptom: 0.6, title: 0.6, concept: 0.6 };
+/** What an exception-class match is worth beside a printed message that matched (see matchSignatures). */
+const EXCEPTION_BESIDE_MESSAGE = 0.7;
 const lastSegment = (name: string) => name.slice(name.lastIndexOf('.') + 1);
 
 interface SigMatch {
@@ -175,6 +177,13 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
     const score = coverage * coverage * weight * KIND_WEIGHT[doc.kind];
     perSection.set(doc.s, [...(perSection.get(doc.s) ?? []), { doc, score, coverage }]);
   }
+  // A message the software printed says more than the class it was raised as: when a message or
+  // output of four or more words matched nearly whole (`canceling statement due to lock timeout`),
+  // a section that only matched the exception class around it (`sqlalchemy.exc.OperationalError`,
+  // which wraps every database error) counts for less. Shorter messages are often wrappers
+  // themselves (Celery's `Task <str> raised unexpected: <str>`).
+  const printed = [...perSection.values()].some((ms) => ms.some((m) => (m.doc.kind === 'message' || m.doc.kind === 'output') && m.coverage >= 0.8 && m.doc.t.length >= 4));
+  if (printed) for (const ms of perSection.values()) for (const m of ms) if (m.doc.kind === 'exception') m.score *= EXCEPTION_BESIDE_MESSAGE;
   const out: SigMatch[] = [];
   for (const [s, matches] of perSection) {
     matches.sort((a, b) => b.score - a.score);
