@@ -9,8 +9,8 @@
  * Han ones match anywhere in the text. Keep each concept narrow enough to tell sections apart.
  */
 export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
-  startup: ['ready', 'startup', 'start up', 'starts up', 'start*', 'boot*', 'launch*', 'come up', 'comes up', 'coming up', 'spin up', 'spins up', 'warm up', 'warmup', 'cold start', 'readiness', 'startup complete', 'accepting requests', 'ready to serve', '启动', '起服务', '拉起', '开机', '冷启动', '起不来'],
-  slow: ['response time', 'spinner', '转圈', '响应时间', 'rt', 'slow*', 'sluggish', 'takes forever', 'take forever', 'ages', 'laggy', 'lag', 'latency', 'p99', 'p95', 'several seconds', 'few seconds', 'seconds to', '慢', '卡顿', '拖慢', '好几秒', '几秒', '延迟', '耗时'],
+  startup: ['一跑就', '跑不起来', '一运行就', 'ready', 'startup', 'start up', 'starts up', 'start*', 'boot*', 'launch*', 'come up', 'comes up', 'coming up', 'spin up', 'spins up', 'warm up', 'warmup', 'cold start', 'readiness', 'startup complete', 'accepting requests', 'ready to serve', '启动', '起服务', '拉起', '开机', '冷启动', '起不来'],
+  slow: ['a long time', '半天', '很久', '好久', 'response time', 'spinner', '转圈', '响应时间', 'rt', 'slow*', 'sluggish', 'takes forever', 'take forever', 'ages', 'laggy', 'lag', 'latency', 'p99', 'p95', 'several seconds', 'few seconds', 'seconds to', '慢', '卡顿', '拖慢', '好几秒', '几秒', '延迟', '耗时'],
   crash: ['crash*', 'dies', 'died', 'dead', 'exit*', 'exited', 'quits', 'falls over', 'fell over', 'blows up', 'goes down', 'killed', '崩溃', '挂了', '挂掉', '退出', '秒退', '闪退', '死掉'],
   restartloop: ['restart loop', 'restarting', 'crashloop*', 'crash loop', 'keeps restarting', 'restart policy', 'restarts', '反复重启', '一直重启', '不停重启', '重启循环'],
   timeout: ['timeout*', 'timed out', 'times out', 'time out', 'timeouterror', 'deadline', 'hang*', 'hung', '超时', '等半天', '没返回', '无响应'],
@@ -30,7 +30,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   fail: ['fail*', 'error*', 'broken', 'exception*', '失败', '报错', '出错', '错误', '异常'],
   stuck: ['unresponsive', 'not responding', '没反应', 'stuck', 'forever', 'never finish*', 'hang*', 'hung', 'still running', 'processing', 'pending', 'in progress', '卡住', '卡在', '一直处理中', '生成中', '处理中', '不动'],
   queue: ['queue', 'queues', 'queued', 'queueing', 'backlog', 'stream*', 'xpending', 'xinfo', 'consumer*', 'unacked', 'piling up', 'pile up', '队列', '积压', '堆积', '消费者', '消费'],
-  api: ['api', 'endpoint*', 'request*', 'response*', 'http', 'route', '/api', '接口', '请求', '响应'],
+  api: ['page', 'pages', 'website', 'web page', 'dashboard', 'frontend', '页面', '网页', '网站', '前端', 'api', 'endpoint*', 'request*', 'response*', 'http', 'route', '/api', '接口', '请求', '响应'],
   external: ['voice', 'voiceover', 'narration', '配音', '语音合成', 'llm', 'openai', 'gpt', 'chatgpt', 'anthropic', 'vendor', 'third party', 'third-party', 'upstream', 'external', 'tts', 'provider', 'agent api', '第三方', '外部', '大模型', '模型接口', '供应商'],
   dns: ['dns', 'resolv*', 'name or service not known', 'nodename', 'getaddrinfo', 'nslookup', 'dig', '域名', '解析'],
   firewall: ['firewall', 'iptables', 'ufw', 'firewalld', 'security group', 'sec group', 'sg rule', 'blocked port', 'port blocked', '防火墙', '安全组', '端口不通'],
