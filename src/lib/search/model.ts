@@ -8,7 +8,7 @@ import type { PreparedQuery } from './normalize.ts';
 import type { PackedBags } from './bm25.ts';
 import type { DocKind } from './signatures.ts';
 import { concepts } from './lexicon.ts';
-import { tokenize } from './tokens.ts';
+import { PLACEHOLDER, tokenize } from './tokens.ts';
 
 export interface ModelDoc {
   /** Unique id of the doc (docs can arrive from several shards). */
@@ -127,7 +127,6 @@ interface SigMatch {
   doc: ModelDoc;
 }
 
-const PLACEHOLDER = /<(?:int|num|n|host|port|str|path|url|uuid|hex|ts|email|id)>/gi;
 /** The words of a text, lower-cased. */
 const wordsOf = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}_]+/u).filter((w) => w !== '');
 /** `words` (from wordsOf) holds the words of `text` in a row; a placeholder in `text` stands for any one word. */

@@ -45,6 +45,14 @@ function camelParts(word: string): string[] {
   return parts.length > 1 ? parts : [];
 }
 
+/** `evicted_keys` → `evicted`, `keys` (a word, not a dotted module path, whose parts are names already). */
+function snakeParts(word: string): string[] {
+  return /[^_]_[^_]/.test(word) ? word.split('_').filter((w) => w !== '') : [];
+}
+
+/** The placeholders normalising leaves (`<host>`, `<n>`): never words of their own. */
+export const PLACEHOLDER = /<(?:int|num|n|host|port|str|path|url|uuid|hex|ts|email|id)>/gi;
+
 export interface TokenizeOptions {
   /** Add the concept tokens the text names (`~pool`: lexicon.ts), for ranking by meaning. */
   concepts?: boolean;
@@ -59,7 +67,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): string[] 
     out.push(stem(lower));
   };
   // Placeholders first, so `<host>` never becomes the word `host`.
-  const cleaned = text.replace(/<(?:int|num|n|host|port|str|path|url|uuid|hex|ts|email|id)>/gi, ' ');
+  const cleaned = text.replace(PLACEHOLDER, ' ');
   for (const run of cleaned.split(/[^\p{L}\p{N}_.]+/u)) {
     if (run === '') continue;
     // Split Han runs from Latin runs: "Redis内存满了" → "Redis", "内存满了".
@@ -82,8 +90,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): string[] 
         }
       } else {
         push(word);
-        for (const sub of camelParts(word)) push(sub);
-        if (/[^_]_[^_]/.test(word)) for (const sub of word.split('_')) if (sub !== '') push(sub);
+        for (const sub of [...camelParts(word), ...snakeParts(word)]) push(sub);
       }
     }
   }
