@@ -31,7 +31,7 @@ describe('section ranking over the corpus', () => {
     assert.equal(new Set(corpus.flatMap((q) => q.expect.slice(0, 1))).size, 13);
   });
 
-  test('puts the right section first for 95% of errors and 88% of described symptoms, and in the top 3 for 98% of all', async () => {
+  test('puts the right section first for 97% of errors and 93% of described symptoms, and in the top 3 for 99% of all', async () => {
     const by = new Map<string, { n: number; first: number }>();
     let top3 = 0;
     const outside: string[] = [];
@@ -48,9 +48,9 @@ describe('section ranking over the corpus', () => {
     }
     const share = (kind: string) => (by.get(kind)?.first ?? 0) / (by.get(kind)?.n ?? 1);
     console.log(`rankQuery: errors rank 1 ${(100 * share('errors')).toFixed(1)}%, described ${(100 * share('described')).toFixed(1)}%, top 3 ${String(top3)}/${String(corpus.length)}`);
-    assert.ok(share('errors') >= 0.95, `errors first for ${(100 * share('errors')).toFixed(1)}%`);
-    assert.ok(share('described') >= 0.88, `described symptoms first for ${(100 * share('described')).toFixed(1)}%`);
-    assert.ok(top3 / corpus.length >= 0.98, `top 3 for ${String(top3)} of ${String(corpus.length)}; outside: ${outside.join('; ')}`);
+    assert.ok(share('errors') >= 0.97, `errors first for ${(100 * share('errors')).toFixed(1)}%`);
+    assert.ok(share('described') >= 0.93, `described symptoms first for ${(100 * share('described')).toFixed(1)}%`);
+    assert.ok(top3 / corpus.length >= 0.99, `top 3 for ${String(top3)} of ${String(corpus.length)}; outside: ${outside.join('; ')}`);
   });
 
   test('an English error finds the same section as on the other language (signatures are shared)', async () => {
