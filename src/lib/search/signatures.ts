@@ -102,6 +102,13 @@ export function compileSignatureIndex(guides: ReadonlyArray<GuideForIndex>, answ
     seen.add(key);
     const t = kind === 'concept' ? concepts(text) : [...new Set(tokenize(kind === 'exception' ? text : normalizeLine(text)))];
     if (t.length === 0) return;
+    // Concept docs match by their concepts alone: a section's phrases that name the same ones
+    // are one doc (the first phrase stands for them), so a common concept keys fewer docs.
+    if (kind === 'concept') {
+      const same = `${String(s)}|concept|${[...t].sort().join(' ')}`;
+      if (seen.has(same)) return;
+      seen.add(same);
+    }
     docs.push({ s, kind, text, t, ...(lang ? { lang } : {}), ...(code ? { c: code } : {}) });
   };
   for (const g of guides) {
