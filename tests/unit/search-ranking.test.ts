@@ -104,6 +104,15 @@ describe('section ranking over the corpus', () => {
     assert.equal(second, 'app-fails-to-start: sqlalchemy.exc.OperationalError');
   });
 
+  test('a known error is named by the signature it matches most wholly, even when a phrase quoting it scores higher', async () => {
+    // 3.1's one-line symptom quotes this error; the error itself is `Error <int> connecting to …`, not
+    // `redis.exceptions.ConnectionError: Too many connections`, which shares the long class name.
+    const [hit] = await ranked('redis.exceptions.ConnectionError: Error 111 connecting to redis.prod:6380. Connection refused.');
+    assert.equal(hit?.slug, 'redis-connection-failed');
+    assert.equal(hit?.known, true);
+    assert.equal(hit?.code, 'redis-connection-refused');
+  });
+
   test('Chinese symptom words find the section through its Chinese text', async () => {
     const [hit] = await ranked('容器一启动就退出');
     assert.equal(hit?.slug, 'container-exits-on-start');

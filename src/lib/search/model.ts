@@ -189,8 +189,14 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
     const best = matches[0];
     if (!best) continue;
     const rest = matches.slice(1, 6).reduce((sum, m) => sum + m.score, 0);
-    const described = best.doc.kind === 'symptom' || best.doc.kind === 'title' || best.doc.kind === 'concept';
-    out.push({ s, score: best.score + 0.3 * rest, known: !described && best.coverage >= 0.8, doc: best.doc });
+    // Known when an error signature (not a phrase) matched nearly whole, even if a phrase that
+    // quotes the error scored higher (a one-line symptom often does). The error it is: the most
+    // wholly matched signature, then the weightiest ('Error 111 connecting to …' whole, before
+    // 'redis.exceptions.ConnectionError: Too many connections' with its long class name).
+    const error = matches
+      .filter((m) => m.doc.kind !== 'symptom' && m.doc.kind !== 'title' && m.doc.kind !== 'concept' && m.coverage >= 0.8)
+      .sort((a, b) => b.coverage - a.coverage || b.score - a.score)[0];
+    out.push({ s, score: best.score + 0.3 * rest, known: error !== undefined, doc: (error ?? best).doc });
   }
   return out.sort((a, b) => b.score - a.score);
 }
