@@ -98,7 +98,7 @@ describe('section ranking over the corpus', () => {
   test('a printed message counts for more than the generic exception class it was raised as', () => {
     // OperationalError wraps every database error (1.1 lists it for a refused connection); the message says which.
     const model = modelFromIndex(index);
-    const matches = matchSignatures(prepareQuery('sqlalchemy.exc.OperationalError: (psycopg2.OperationalError) connection to server at "10.0.0.5", port 5432 failed: FATAL:  sorry, too many clients already'), model);
+    const matches = matchSignatures(prepareQuery('sqlalchemy.exc.OperationalError: (psycopg2.OperationalError) connection to server at "127.0.0.1", port 5432 failed: FATAL:  sorry, too many clients already'), model);
     const [first, second] = matches.map((m) => `${model.section(m.s)?.slug ?? '?'}: ${m.doc.text}`);
     assert.equal(first, 'db-pool-exhausted: FATAL:  sorry, too many clients already');
     assert.equal(second, 'app-fails-to-start: sqlalchemy.exc.OperationalError');
