@@ -41,6 +41,9 @@ export interface QueryModel {
   section(i: number): { slug: string; section: string } | undefined;
 }
 
+/** A doc in readers' words (a symptom phrase, a title, the concepts they name), not an error the software prints. */
+export const isPhrase = (kind: DocKind): boolean => kind === 'symptom' || kind === 'title' || kind === 'concept';
+
 export const BM25 = { k1: 1.2, b: 0.5 };
 /** Tokens a query may use at most: a 100 KB log must not fetch every shard. */
 export const MAX_QUERY_TOKENS = 64;
@@ -194,7 +197,7 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
     // wholly matched signature, then the weightiest ('Error 111 connecting to …' whole, before
     // 'redis.exceptions.ConnectionError: Too many connections' with its long class name).
     const error = matches
-      .filter((m) => m.doc.kind !== 'symptom' && m.doc.kind !== 'title' && m.doc.kind !== 'concept' && m.coverage >= 0.8)
+      .filter((m) => !isPhrase(m.doc.kind) && m.coverage >= 0.8)
       .sort((a, b) => b.coverage - a.coverage || b.score - a.score)[0];
     out.push({ s, score: best.score + 0.3 * rest, known: error !== undefined, doc: (error ?? best).doc });
   }

@@ -7,7 +7,7 @@
  *
  * Files (under /search/index/): meta.json; s-<n>.json (shard n); m-<n>.json (sections chunk n).
  */
-import { postingsOf, type ModelDoc, type Postings, type QueryModel } from './model.ts';
+import { isPhrase, postingsOf, type ModelDoc, type Postings, type QueryModel } from './model.ts';
 import type { SignatureIndex } from './signatures.ts';
 
 export interface ShardMeta {
@@ -52,11 +52,10 @@ export function shardIndex(index: SignatureIndex): { meta: ShardMeta; shards: Sh
     // phrase (symptom, title, concepts) matches on any two of its tokens, so it is filed under
     // three: then a phrase of up to four tokens is found by every query that matches it. An
     // error signature matches on most of its weight, which its two rarest tokens carry.
-    const described = d.kind === 'symptom' || d.kind === 'title' || d.kind === 'concept';
     const keys = d.t
       .map((t, k) => ({ t, w: w[k] ?? 0 }))
       .sort((a, b) => b.w - a.w)
-      .slice(0, described ? 3 : 2)
+      .slice(0, isPhrase(d.kind) ? 3 : 2)
       .map((x) => x.t);
     return { doc: { i, s: d.s, kind: d.kind, text: d.text, t: d.t, w, ...(d.lang ? { lang: d.lang } : {}), ...(d.c ? { c: d.c } : {}) }, keys };
   });
