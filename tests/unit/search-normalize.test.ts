@@ -22,6 +22,12 @@ describe('normalising pasted errors', () => {
     );
   });
 
+  test('a field name with an underscore before a number is a field, not a host and port', () => {
+    // Host names have no underscores; redis INFO, pg_stat_* and the kernel print `name:value` fields.
+    assert.equal(normalizeLine('evicted_keys:2208813 used_memory_human:5.87G oom_score_adj:0'), 'evicted_keys:<n> used_memory_human:<n> oom_score_adj:<n>');
+    assert.equal(normalizeLine('redis:6379 db-1.internal:5432'), '<host>:<n> <host>:<n>');
+  });
+
   test('a traceback is reduced to its final exception line, frames dropped', () => {
     const tb = [
       'Traceback (most recent call last):',
