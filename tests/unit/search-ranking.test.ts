@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { packBags } from '../../src/lib/search/bm25.ts';
 import { matchSignatures, postingsOf, rankSections, termWeight } from '../../src/lib/search/model.ts';
-import { prepareQuery } from '../../src/lib/search/normalize.ts';
+import { normalizeLine, prepareQuery } from '../../src/lib/search/normalize.ts';
+import { tokenize } from '../../src/lib/search/tokens.ts';
 import { rankQuery } from '../../src/lib/search/query.ts';
 import { indexFiles, modelFromShards, shardIndex, shardsFor } from '../../src/lib/search/shards.ts';
 import { queryTokens } from '../../src/lib/search/model.ts';
@@ -102,6 +103,17 @@ describe('section ranking over the corpus', () => {
     const [first, second] = matches.map((m) => `${model.section(m.s)?.slug ?? '?'}: ${m.doc.text}`);
     assert.equal(first, 'db-pool-exhausted: FATAL:  sorry, too many clients already');
     assert.equal(second, 'app-fails-to-start: sqlalchemy.exc.OperationalError');
+  });
+
+  test('a signature is read as the line it stands for: its slots filled as a tool prints them, then normalised like a query', async () => {
+    // `UID:<int>` and `total-vm:<int>kB` are, in a real line, `UID:999` and `total-vm:7913480kB`,
+    // which normalising turns into placeholders; read as written, the template kept words no pasted
+    // line has left, and the kernel's OOM line alone was not a known error.
+    const [hit] = await ranked('Out of memory: Killed process 4242 (gunicorn) total-vm:7913480kB, anon-rss:7602112kB, file-rss:0kB, shmem-rss:0kB, UID:1000 pgtables:15148kB oom_score_adj:0');
+    assert.deepEqual([hit?.slug, hit?.known, hit?.code], ['memory-leak', true, 'oom-killed']);
+    const doc = index.docs.find((d) => d.text.startsWith('Out of memory: Killed process <int> (<str>)'));
+    assert.deepEqual(doc?.t, [...new Set(tokenize(normalizeLine('Out of memory: Killed process 4242 (x) total-vm:1kB, anon-rss:1kB, file-rss:1kB, shmem-rss:1kB, UID:1 pgtables:1kB oom_score_adj:1')))]);
+    assert.ok(!doc.t.includes('kb') && !doc.t.includes('uid'));
   });
 
   test('a known error is named by the signature it matches most wholly, even when a phrase quoting it scores higher', async () => {

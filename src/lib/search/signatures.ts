@@ -13,6 +13,7 @@
  * needs in the browser.
  */
 import type { Lang } from '../i18n/langs.ts';
+import { exampleLine } from './template.ts';
 import { normalizeLine } from './normalize.ts';
 import type { SignatureKind } from '../schemas/guide.ts';
 import type { Slot } from '../variables/values.ts';
@@ -100,7 +101,7 @@ export function compileSignatureIndex(guides: ReadonlyArray<GuideForIndex>, answ
     const key = `${String(s)}|${kind}|${lang ?? ''}|${text}`;
     if (seen.has(key)) return;
     seen.add(key);
-    const t = kind === 'concept' ? concepts(text) : [...new Set(tokenize(kind === 'exception' ? text : normalizeLine(text)))];
+    const t = kind === 'concept' ? concepts(text) : [...new Set(tokenize(kind === 'exception' ? text : normalizeLine(exampleLine(text))))];
     if (t.length === 0) return;
     // Concept docs match by their concepts alone: a section's phrases that name the same ones
     // are one doc (the first phrase stands for them), so a common concept keys fewer docs.

@@ -15,6 +15,14 @@ const SLOTS: Record<string, string> = {
 };
 export const SLOT_NAMES = Object.keys(SLOTS);
 
+/** A value of each slot, as a tool would print it: a template written out as one real line. */
+const SAMPLES: Record<string, string> = { int: '4242', num: '4.25', host: '127.0.0.1', port: '5432', str: '"x"', path: '/srv/app/main.py' };
+
+/** The template as one line a tool could print (each slot given a typical value). */
+export function exampleLine(template: string): string {
+  return template.replace(/<(int|num|host|port|str|path)>/g, (_, slot: string) => SAMPLES[slot] ?? '');
+}
+
 export type Compiled = { ok: true; test: (line: string) => boolean } | { ok: false; reason: string };
 
 /**
