@@ -116,6 +116,26 @@ describe('section ranking over the corpus', () => {
     assert.ok(!doc.t.includes('kb') && !doc.t.includes('uid'));
   });
 
+  test('of two signatures matching the same line, the more specific one wins', async () => {
+    // 7.1 lists the kernel's OOM kill of any process (`Killed process <int> (<str>)`); 3.2 lists it
+    // for redis-server. A dmesg of Redis being killed is Redis's memory first, the app's second.
+    const dmesg = [
+      '[Sat Feb 10 04:12:55 2024] redis-server invoked oom-killer: gfp_mask=0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP), order=0, oom_score_adj=0',
+      '[Sat Feb 10 04:12:55 2024] Out of memory: Killed process 2117 (redis-server) total-vm:7913480kB, anon-rss:7602112kB, file-rss:0kB, shmem-rss:0kB, UID:999 pgtables:15148kB oom_score_adj:0',
+    ].join('\n');
+    assert.deepEqual((await ranked(dmesg)).slice(0, 2).map((h) => [h.slug, h.code]), [
+      ['redis-out-of-memory', 'redis-oom-killed'],
+      ['memory-leak', 'oom-killed'],
+    ]);
+    // By the signatures alone, not only with the text's help: the generic one counts for half.
+    const model = modelFromIndex(index);
+    const score = (slug: string) => matchSignatures(prepareQuery(dmesg), model).find((m) => model.section(m.s)?.slug === slug)?.score ?? 0;
+    assert.ok(score('memory-leak') <= 0.6 * score('redis-out-of-memory'), `${String(score('memory-leak'))} beside ${String(score('redis-out-of-memory'))}`);
+    // The same line for the app's own worker stays with 7.1.
+    const [worker] = await ranked(dmesg.replaceAll('redis-server', 'gunicorn'));
+    assert.equal(worker?.slug, 'memory-leak');
+  });
+
   test('a known error is named by the signature it matches most wholly, even when a phrase quoting it scores higher', async () => {
     // 3.1's one-line symptom quotes this error; the error itself is `Error <int> connecting to …`, not
     // `redis.exceptions.ConnectionError: Too many connections`, which shares the long class name.

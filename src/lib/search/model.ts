@@ -121,6 +121,8 @@ const KIND_WEIGHT: Record<DocKind, number> = { exception: 1, message: 1, output:
 const MIN_COVERAGE: Record<DocKind, number> = { exception: 1, message: 0.7, output: 0.7, symptom: 0.6, title: 0.6, concept: 0.6 };
 /** What an exception-class match is worth beside a printed message that matched (see matchSignatures). */
 const EXCEPTION_BESIDE_MESSAGE = 0.7;
+/** What a signature is worth beside a more specific one of another section that matched the same line (see matchSignatures). */
+const GENERIC_BESIDE_SPECIFIC = 0.5;
 const lastSegment = (name: string) => name.slice(name.lastIndexOf('.') + 1);
 
 interface SigMatch {
@@ -186,6 +188,14 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
   // themselves (Celery's `Task <str> raised unexpected: <str>`).
   const printed = [...perSection.values()].some((ms) => ms.some((m) => (m.doc.kind === 'message' || m.doc.kind === 'output') && m.coverage >= 0.8 && m.doc.t.length >= 4));
   if (printed) for (const ms of perSection.values()) for (const m of ms) if (m.doc.kind === 'exception') m.score *= EXCEPTION_BESIDE_MESSAGE;
+  // The more specific of two matching signatures wins: a signature whose words are all in a longer
+  // one that matched as well, in another section, is the generic form of the same line (`Killed
+  // process <int> (<str>)` beside `Killed process <int> (redis-server)`) and counts for less.
+  const errorMatches = [...perSection.values()].flat().filter((m) => !isPhrase(m.doc.kind) && m.coverage >= 0.8);
+  for (const m of errorMatches) {
+    const own = new Set(m.doc.t);
+    if (errorMatches.some((n) => n.doc.s !== m.doc.s && n.coverage >= m.coverage && n.doc.t.length > own.size && [...own].every((t) => n.doc.t.includes(t)))) m.score *= GENERIC_BESIDE_SPECIFIC;
+  }
   const out: SigMatch[] = [];
   for (const [s, matches] of perSection) {
     matches.sort((a, b) => b.score - a.score);
