@@ -136,6 +136,17 @@ describe('section ranking over the corpus', () => {
     assert.equal(worker?.slug, 'memory-leak');
   });
 
+  test('in a multi-line paste, a weak match of a reader\'s phrase does not outweigh the text', async () => {
+    // Timings of our own API. The concepts they name (a duration: slow; `connect`) half-match
+    // phrases of 2.1 and 8.1 (出站请求很慢或连不上), which used to count as much as a whole error.
+    const paste = [
+      "$ for i in 1 2 3; do curl -s -o /dev/null -w 'code=%{http_code} connect=%{time_connect}s total=%{time_total}s\\n' http://127.0.0.1:8000/api/v1/tasks; done",
+      'code=200 connect=0.000192s total=5.104417s',
+      'code=200 connect=0.000177s total=4.977302s',
+    ].join('\n');
+    assert.equal((await ranked(paste))[0]?.slug, 'slow-api-responses');
+  });
+
   test('a known error is named by the signature it matches most wholly, even when a phrase quoting it scores higher', async () => {
     // 3.1's one-line symptom quotes this error; the error itself is `Error <int> connecting to …`, not
     // `redis.exceptions.ConnectionError: Too many connections`, which shares the long class name.

@@ -121,6 +121,8 @@ const KIND_WEIGHT: Record<DocKind, number> = { exception: 1, message: 1, output:
 const MIN_COVERAGE: Record<DocKind, number> = { exception: 1, message: 0.7, output: 0.7, symptom: 0.6, title: 0.6, concept: 0.6 };
 /** What an exception-class match is worth beside a printed message that matched (see matchSignatures). */
 const EXCEPTION_BESIDE_MESSAGE = 0.7;
+/** The signature score (idf weight of the words matched, see matchSignatures) that counts in full in a multi-line paste: two or three telling words. */
+const PASTE_SIG_FLOOR = 5;
 /** What a signature is worth beside a more specific one of another section that matched the same line (see matchSignatures). */
 const GENERIC_BESIDE_SPECIFIC = 0.5;
 const lastSegment = (name: string) => name.slice(name.lastIndexOf('.') + 1);
@@ -236,7 +238,10 @@ export function rankSections(query: PreparedQuery, model: QueryModel, limit = 5)
   const text = matchText(query, model);
   const fused = new Map<number, RankedSection>();
   const topText = text[0]?.score ?? 1;
-  const topSig = sig[0]?.score ?? 1;
+  // In a paste of several lines the signatures count in full only from a substantial match: a
+  // weak best match there is mostly a reader's phrase that a log's words half-cover by chance.
+  const pasted = /\n\s*\S/.test(query.text.trim());
+  const topSig = Math.max(sig[0]?.score ?? 1, pasted ? PASTE_SIG_FLOOR : 0);
   for (const h of text) fused.set(h.s, { s: h.s, score: h.score / topText, known: false });
   for (const h of sig) {
     const prev = fused.get(h.s);
