@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { TreeSchema } from '../../src/lib/decision-tree/schema.ts';
+import { ContentError } from '../../src/lib/errors/problems.ts';
 import { errorCatalogue } from '../../src/lib/guides/error-codes.ts';
 import { errorAnswers, indexRecord, treeOutcomes } from '../../src/lib/search/index-record.ts';
 import { slotsIn } from '../../src/lib/variables/context.ts';
@@ -15,7 +16,11 @@ export function signatureIndexFromGuides(folder = 'src/content/guides', treesFol
     .filter((f) => f.endsWith('.yaml'))
     .map((f) => ({ id: f.replace(/\.yaml$/, ''), tree: TreeSchema.parse(parse(readFileSync(join(treesFolder, f), 'utf8'))) }));
   const trees = treeOutcomes(treeList.map((t) => t.tree));
-  const { guides } = readGuides(folder);
+  // A guide the build would reject must not quietly drop out of what ranking specs and tools measure.
+  const { guides, files, problems } = readGuides(folder);
+  if (problems.length > 0) throw new ContentError('Invalid guides', problems);
+  const unreadable = files.filter((f) => f.yamlError).map((f) => f.file);
+  if (unreadable.length > 0) throw new Error(`Guides whose frontmatter is not YAML: ${unreadable.join(', ')}`);
   const { families } = errorCatalogue(guides, new Map(treeList.map((t) => [t.id, new Set(t.tree.nodes.map((n) => n.id))])));
   return compileSignatureIndex(guides.map((g) => indexRecord(g, trees)), errorAnswers(families, treeList, (code, lang) => slotsIn(code, lang, VARIABLES)));
 }
