@@ -1,8 +1,5 @@
 /** The search index compiled from the guide files as the build compiles it, and the query sets (for Node tests). */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
-import { TreeSchema } from '../../src/lib/decision-tree/schema.ts';
+import { readFileSync } from 'node:fs';
 import { ContentError } from '../../src/lib/errors/problems.ts';
 import { errorCatalogue } from '../../src/lib/guides/error-codes.ts';
 import { errorAnswers, indexRecord, treeOutcomes } from '../../src/lib/search/index-record.ts';
@@ -10,11 +7,10 @@ import { slotsIn } from '../../src/lib/variables/context.ts';
 import { VARIABLES } from '../../src/lib/variables/definitions.ts';
 import { compileSignatureIndex, type SignatureIndex } from '../../src/lib/search/signatures.ts';
 import { readGuides } from './guide-files.ts';
+import { readTrees } from './tree-files.ts';
 
 export function signatureIndexFromGuides(folder = 'src/content/guides', treesFolder = 'src/content/trees'): SignatureIndex {
-  const treeList = readdirSync(treesFolder)
-    .filter((f) => f.endsWith('.yaml'))
-    .map((f) => ({ id: f.replace(/\.yaml$/, ''), tree: TreeSchema.parse(parse(readFileSync(join(treesFolder, f), 'utf8'))) }));
+  const treeList = readTrees(treesFolder);
   const trees = treeOutcomes(treeList.map((t) => t.tree));
   // A guide the build would reject must not quietly drop out of what ranking specs and tools measure.
   const { guides, files, problems } = readGuides(folder);

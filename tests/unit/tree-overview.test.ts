@@ -5,20 +5,16 @@
  * a box, every label inside its box).
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { parse } from 'yaml';
 import { textWidth, wrapLabel } from '../../src/lib/decision-tree/label.ts';
 import { layoutTree } from '../../src/lib/decision-tree/layout.ts';
 import { OVERVIEW, treeOverview } from '../../src/lib/decision-tree/overview.ts';
-import { TreeSchema, type Tree } from '../../src/lib/decision-tree/schema.ts';
+import type { Tree } from '../../src/lib/decision-tree/schema.ts';
 import { plainText } from '../../src/lib/guides/order.ts';
 import { LANGS } from '../../src/lib/i18n/langs.ts';
+import { readTrees } from '../support/tree-files.ts';
 
-const trees: Array<{ name: string; tree: Tree }> = readdirSync('src/content/trees')
-  .filter((f) => f.endsWith('.yaml'))
-  .sort()
-  .map((f) => ({ name: f.replace(/\.yaml$/, ''), tree: TreeSchema.parse(parse(readFileSync(`src/content/trees/${f}`, 'utf8'))) }));
+const trees: Array<{ name: string; tree: Tree }> = readTrees().map(({ id, tree }) => ({ name: id, tree }));
 const LINE_EM = (OVERVIEW.box - 2 * OVERVIEW.padX) / OVERVIEW.font;
 
 describe('overview labels', () => {
