@@ -14,13 +14,15 @@ const SLOTS: Record<string, string> = {
   path: '\\S+?',
 };
 export const SLOT_NAMES = Object.keys(SLOTS);
+/** A known slot in a template, captured (`<int>` → `int`). */
+const SLOT = new RegExp(`<(${SLOT_NAMES.join('|')})>`, 'g');
 
 /** A value of each slot, as a tool would print it: a template written out as one real line. */
 const SAMPLES: Record<string, string> = { int: '4242', num: '4.25', host: '127.0.0.1', port: '5432', str: '"x"', path: '/srv/app/main.py' };
 
 /** The template as one line a tool could print (each slot given a typical value). */
 export function exampleLine(template: string): string {
-  return template.replace(/<(int|num|host|port|str|path)>/g, (_, slot: string) => SAMPLES[slot] ?? '');
+  return template.replace(SLOT, (_, slot: string) => SAMPLES[slot] ?? '');
 }
 
 export type Compiled = { ok: true; test: (line: string) => boolean } | { ok: false; reason: string };
@@ -118,11 +120,9 @@ export function compileTemplate(text: string): Compiled {
  */
 export function signaturePattern(text: string): RegExp {
   const source = text
-    .split(/(<(?:int|num|host|port|str|path)>)/)
-    .map((part) => {
-      const slot = /^<(\w+)>$/.exec(part)?.[1];
-      return slot && SLOTS[slot] ? SLOTS[slot] : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    })
+    .split(SLOT)
+    // split() puts each captured slot name at the odd places, the literal text at the even ones.
+    .map((part, k) => (k % 2 === 1 ? (SLOTS[part] ?? '') : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
     .join('');
   return new RegExp(source);
 }
