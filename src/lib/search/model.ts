@@ -48,17 +48,26 @@ export const BM25 = { k1: 1.2, b: 0.5 };
 /** Tokens a query may use at most: a 100 KB log must not fetch every shard. */
 export const MAX_QUERY_TOKENS = 64;
 
-/** Tokens of the query's error lines (normalised), with the concepts they name and those of the focus line before normalising. */
-function errorTokens(query: PreparedQuery): string[] {
-  return [...tokenize([query.focus, ...query.errorLines, ...query.exceptions].join('\n'), { concepts: true }), ...concepts(query.focusText)];
+/**
+ * A query's tokens, made once per prepared query: a search asks for them three times (the shards
+ * to load, the signatures, the text), and tokenising a 20 KB paste takes about 5 ms.
+ */
+const tokensByQuery = new WeakMap<PreparedQuery, { error: string[]; all: string[] }>();
+function tokensOf(query: PreparedQuery): { error: string[]; all: string[] } {
+  let tokens = tokensByQuery.get(query);
+  if (tokens === undefined) {
+    // The error lines (normalised), with the concepts they name and those of the focus line before normalising.
+    const error = [...tokenize([query.focus, ...query.errorLines, ...query.exceptions].join('\n'), { concepts: true }), ...concepts(query.focusText)];
+    // Most telling first (error lines, then the rest of the text), capped.
+    const all = [...new Set([...error, ...tokenize(query.kept, { concepts: true })])].slice(0, MAX_QUERY_TOKENS);
+    tokensByQuery.set(query, (tokens = { error, all }));
+  }
+  return tokens;
 }
 
 /** The query's tokens, most telling first (error lines, then the rest of the text), capped. */
 export function queryTokens(query: PreparedQuery): string[] {
-  const out = new Set<string>();
-  for (const t of errorTokens(query)) out.add(t);
-  for (const t of tokenize(query.kept, { concepts: true })) out.add(t);
-  return [...out].slice(0, MAX_QUERY_TOKENS);
+  return tokensOf(query).all;
 }
 
 /** BM25 term weight of a token in a section, without idf (precomputed at build time). */
@@ -134,6 +143,9 @@ interface SigMatch {
   doc: ModelDoc;
 }
 
+/** A signature match that makes a known error: an error signature (not a phrase) matched nearly whole. */
+const isWholeError = (m: { doc: ModelDoc; coverage: number }): boolean => !isPhrase(m.doc.kind) && m.coverage >= 0.8;
+
 /** The words of a text, lower-cased. */
 const wordsOf = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}_]+/u).filter((w) => w !== '');
 /** `words` (from wordsOf) holds the words of `text` in a row; a placeholder in `text` stands for any one word. */
@@ -146,7 +158,7 @@ function containsWords(words: readonly string[], text: string): boolean {
 
 /** Sections whose signatures the query contains, best first. */
 export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMatch[] {
-  const tokens = new Set(errorTokens(query));
+  const tokens = new Set(tokensOf(query).error);
   const perSection = new Map<number, Array<{ doc: ModelDoc; score: number; coverage: number }>>();
   let words: string[] | undefined;
   for (const doc of model.docs) {
@@ -193,10 +205,9 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
   // The more specific of two matching signatures wins: a signature whose words are all in a longer
   // one that matched as well, in another section, is the generic form of the same line (`Killed
   // process <int> (<str>)` beside `Killed process <int> (redis-server)`) and counts for less.
-  const errorMatches = [...perSection.values()].flat().filter((m) => !isPhrase(m.doc.kind) && m.coverage >= 0.8);
+  const errorMatches = [...perSection.values()].flat().filter(isWholeError);
   for (const m of errorMatches) {
-    const own = new Set(m.doc.t);
-    if (errorMatches.some((n) => n.doc.s !== m.doc.s && n.coverage >= m.coverage && n.doc.t.length > own.size && [...own].every((t) => n.doc.t.includes(t)))) m.score *= GENERIC_BESIDE_SPECIFIC;
+    if (errorMatches.some((n) => n.doc.s !== m.doc.s && n.coverage >= m.coverage && n.doc.t.length > m.doc.t.length && m.doc.t.every((t) => n.doc.t.includes(t)))) m.score *= GENERIC_BESIDE_SPECIFIC;
   }
   const out: SigMatch[] = [];
   for (const [s, matches] of perSection) {
@@ -209,7 +220,7 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
     // wholly matched signature, then the weightiest ('Error 111 connecting to …' whole, before
     // 'redis.exceptions.ConnectionError: Too many connections' with its long class name).
     const error = matches
-      .filter((m) => !isPhrase(m.doc.kind) && m.coverage >= 0.8)
+      .filter(isWholeError)
       .sort((a, b) => b.coverage - a.coverage || b.score - a.score)[0];
     out.push({ s, score: best.score + 0.3 * rest, known: error !== undefined, doc: (error ?? best).doc });
   }
