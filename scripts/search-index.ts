@@ -57,8 +57,9 @@ try {
       .filter((f) => f.endsWith('.html'))
       .map((f) => ({ path: `${lang}/${f}`, marked: readFileSync(join(DIST, lang, f), 'utf8').includes(PAGEFIND_BODY) }));
     const glob = pagefindGlob(lang, pages);
-    const parts = pagefindRuns(pages.filter((p) => p.marked).map((p) => p.path), PER_RUN);
-    console.log(`Pagefind: indexing ${DIST}/${glob} (${String(pages.filter((p) => p.marked).length)} of ${String(pages.length)} pages marked)${parts.length > 1 ? ` in ${String(parts.length)} runs of up to ${String(PER_RUN)} pages` : ''}`);
+    const marked = pages.filter((p) => p.marked).map((p) => p.path);
+    const parts = pagefindRuns(marked, PER_RUN);
+    console.log(`Pagefind: indexing ${DIST}/${glob} (${String(marked.length)} of ${String(pages.length)} pages marked)${parts.length > 1 ? ` in ${String(parts.length)} runs of up to ${String(PER_RUN)} pages` : ''}`);
     if (parts.length === 1) {
       const dir = join(work, lang);
       runs.push({ name: lang, dir, entry: pagefind(DIST, glob, dir, `${lang}/`) });
