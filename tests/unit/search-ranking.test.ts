@@ -103,6 +103,19 @@ describe('section ranking over the corpus', () => {
     const [first, second] = matches.map((m) => `${model.section(m.s)?.slug ?? '?'}: ${m.doc.text}`);
     assert.equal(first, 'db-pool-exhausted: FATAL:  sorry, too many clients already');
     assert.equal(second, 'app-fails-to-start: sqlalchemy.exc.OperationalError');
+    // Nor does the class alone make 1.1 a known error: a Celery worker's log of the same failure,
+    // frames and all, is 2.1's error, even though 1.1's text names OperationalError more often.
+    const celery = [
+      "[2024-07-03 21:44:09,317: ERROR/ForkPoolWorker-3] Task app.tasks.render.update_progress[5e8a0c7b] raised unexpected: OperationalError('(psycopg2.OperationalError) connection to server at \"127.0.0.1\", port 5432 failed: FATAL:  sorry, too many clients already')",
+      'Traceback (most recent call last):',
+      '  File "/usr/local/lib/python3.11/site-packages/sqlalchemy/pool/impl.py", line 167, in _do_get',
+      '    return self._create_connection()',
+      'sqlalchemy.exc.OperationalError: (psycopg2.OperationalError) connection to server at "127.0.0.1", port 5432 failed: FATAL:  sorry, too many clients already',
+    ].join('\n');
+    const byClass = matchSignatures(prepareQuery(celery), model).find((m) => model.section(m.s)?.slug === 'app-fails-to-start');
+    assert.equal(byClass?.known, false, 'the exception class beside a printed message is no known error');
+    assert.equal(rankSections(prepareQuery(celery), model)[0]?.known, true);
+    assert.equal(model.section(rankSections(prepareQuery(celery), model)[0]?.s ?? -1)?.slug, 'db-pool-exhausted');
   });
 
   test('a signature is read as the line it stands for: its slots filled as a tool prints them, then normalised like a query', async () => {

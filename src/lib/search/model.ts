@@ -182,7 +182,7 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
           count++;
         }
       });
-      coverage = total > 0 ? matched / total : 0;
+      coverage = count === doc.t.length ? 1 : total > 0 ? matched / total : 0;
       weight = matched;
       if (count < Math.min(2, doc.t.length)) coverage = 0;
       // A short signature (`Exited (137)`, `-- No entries --`, `exited with code <int>`) is found
@@ -196,11 +196,12 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
     perSection.set(doc.s, [...(perSection.get(doc.s) ?? []), { doc, score, coverage }]);
   }
   // A message the software printed says more than the class it was raised as: when a message or
-  // output of four or more words matched nearly whole (`canceling statement due to lock timeout`),
-  // a section that only matched the exception class around it (`sqlalchemy.exc.OperationalError`,
-  // which wraps every database error) counts for less. Shorter messages are often wrappers
-  // themselves (Celery's `Task <str> raised unexpected: <str>`).
-  const printed = [...perSection.values()].some((ms) => ms.some((m) => (m.doc.kind === 'message' || m.doc.kind === 'output') && m.coverage >= 0.8 && m.doc.t.length >= 4));
+  // output of four or more words matched in every word (`canceling statement due to lock timeout`,
+  // `FATAL:  sorry, too many clients already`), a section that matched the exception class around
+  // it (`sqlalchemy.exc.OperationalError`, which wraps every database error) counts for less, and
+  // that class alone does not make it a known error. Shorter messages are often wrappers themselves
+  // (Celery's `Task <str> raised unexpected: <str>`).
+  const printed = [...perSection.values()].some((ms) => ms.some((m) => (m.doc.kind === 'message' || m.doc.kind === 'output') && m.coverage === 1 && m.doc.t.length >= 4));
   if (printed) for (const ms of perSection.values()) for (const m of ms) if (m.doc.kind === 'exception') m.score *= EXCEPTION_BESIDE_MESSAGE;
   // The more specific of two matching signatures wins: a signature whose words are all in a longer
   // one that matched as well, in another section, is the generic form of the same line (`Killed
@@ -220,7 +221,7 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
     // wholly matched signature, then the weightiest ('Error 111 connecting to …' whole, before
     // 'redis.exceptions.ConnectionError: Too many connections' with its long class name).
     const error = matches
-      .filter(isWholeError)
+      .filter((m) => isWholeError(m) && !(printed && m.doc.kind === 'exception'))
       .sort((a, b) => b.coverage - a.coverage || b.score - a.score)[0];
     out.push({ s, score: best.score + 0.3 * rest, known: error !== undefined, doc: (error ?? best).doc });
   }
