@@ -118,6 +118,29 @@ describe('section ranking over the corpus', () => {
     assert.equal(model.section(rankSections(prepareQuery(celery), model)[0]?.s ?? -1)?.slug, 'db-pool-exhausted');
   });
 
+  test('a printed line is found in one line of the query, its words in its order', () => {
+    const model = modelFromIndex(index);
+    const matched = (q: string) => matchSignatures(prepareQuery(q), model).flatMap((m) => (m.known ? [m.doc.text] : []));
+    // wrk's summary holds socket, read and timeout, in another order: not redis-py's read timeout.
+    const wrk = ['Requests/sec:     43.63', '  Socket errors: connect 0, read 0, write 0, timeout 417', 'Transfer/sec:     61.64MB'].join('\n');
+    assert.ok(!matched(wrk).includes('Timeout reading from socket'), matched(wrk).join(', '));
+    assert.ok(matched('ERROR cache read failed: Timeout reading from socket').includes('Timeout reading from socket'));
+    // redis-py's traceback of a refused connection: redis-cli's `Could not connect to Redis at …:
+    // Connection refused` has its words, but over two lines.
+    const traceback = [
+      'Traceback (most recent call last):',
+      '  File "/usr/local/lib/python3.11/site-packages/redis/connection.py", line 665, in _connect',
+      '    sock.connect(socket_address)',
+      'ConnectionRefusedError: [Errno 111] Connection refused',
+      '',
+      'During handling of the above exception, another exception occurred:',
+      '',
+      'redis.exceptions.ConnectionError: Error 111 connecting to 127.0.0.1:6380. Connection refused.',
+    ].join('\n');
+    assert.ok(!matched(traceback).includes('Could not connect to Redis at <host>:<port>: Connection refused'), matched(traceback).join(', '));
+    assert.ok(matched(traceback).includes('Error <int> connecting to <host>:<port>. Connection refused.'), matched(traceback).join(', '));
+  });
+
   test('a signature is read as the line it stands for: its slots filled as a tool prints them, then normalised like a query', async () => {
     // `UID:<int>` and `total-vm:<int>kB` are, in a real line, `UID:999` and `total-vm:7913480kB`,
     // which normalising turns into placeholders; read as written, the template kept words no pasted

@@ -156,11 +156,23 @@ function containsWords(words: readonly string[], text: string): boolean {
   return false;
 }
 
+/** The idf weight of the signature's words that a line's tokens hold in the signature's order (a weighted longest common subsequence). */
+function inOrderWeight(doc: ModelDoc, line: readonly string[]): number {
+  let prev = new Array<number>(line.length + 1).fill(0);
+  doc.t.forEach((t, k) => {
+    const row = [0];
+    for (let j = 1; j <= line.length; j++) row[j] = Math.max(prev[j] ?? 0, row[j - 1] ?? 0, line[j - 1] === t ? (prev[j - 1] ?? 0) + (doc.w[k] ?? 0) : 0);
+    prev = row;
+  });
+  return prev[line.length] ?? 0;
+}
+
 /** Sections whose signatures the query contains, best first. */
 export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMatch[] {
   const tokens = new Set(tokensOf(query).error);
   const perSection = new Map<number, Array<{ doc: ModelDoc; score: number; coverage: number }>>();
   let words: string[] | undefined;
+  let lines: string[][] | undefined;
   for (const doc of model.docs) {
     const total = doc.w.reduce((a, x) => a + x, 0);
     let coverage: number;
@@ -185,6 +197,18 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
       coverage = count === doc.t.length ? 1 : total > 0 ? matched / total : 0;
       weight = matched;
       if (count < Math.min(2, doc.t.length)) coverage = 0;
+      // A message or output is a line the software prints: its words count where one line of the
+      // query holds them in its order. Words from several lines of a paste, or in another order
+      // (wrk's `Socket errors: connect 0, read 0, write 0, timeout 417` beside `Timeout reading
+      // from socket`), are not that line.
+      if ((doc.kind === 'message' || doc.kind === 'output') && coverage >= MIN_COVERAGE[doc.kind]) {
+        lines ??= [query.focus, ...query.errorLines].map((l) => tokenize(l));
+        const inOrder = Math.max(...lines.map((line) => inOrderWeight(doc, line)));
+        if (inOrder < matched) {
+          weight = inOrder;
+          coverage = total > 0 ? inOrder / total : 0;
+        }
+      }
       // A short signature (`Exited (137)`, `-- No entries --`, `exited with code <int>`) is found
       // only as written, its numbers included: its one or two words alone are in too many texts
       // ("top entry", "Exited (1)", "Main process exited, code=killed").
