@@ -83,6 +83,9 @@ describe('section ranking over the corpus', () => {
     assert.equal(compose?.matched, 'exited with code <int>');
     const systemd = await ranked('arya-worker.service: Main process exited, code=killed, status=9/KILL');
     assert.ok(!systemd.some((h) => h.matched === 'exited with code <int>'), systemd.map((h) => h.matched ?? h.slug).join(', '));
+    // `<int>` stands for a number, not any word: a worker's "ffmpeg exited with status 1" is no container's `Exited (<int>)`.
+    const ffmpeg = await ranked('ERROR task 0e6b71d2 failed at stage=compose: ffmpeg exited with status 1');
+    assert.ok(!ffmpeg.some((h) => h.matched === 'Exited (<int>)'), ffmpeg.map((h) => h.matched ?? h.slug).join(', '));
   });
 
   test('a description is read before normalising too: a duration, a size or a port says what it is about', async () => {

@@ -148,11 +148,21 @@ const isWholeError = (m: { doc: ModelDoc; coverage: number }): boolean => !isPhr
 
 /** The words of a text, lower-cased. */
 const wordsOf = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}_]+/u).filter((w) => w !== '');
-/** `words` (from wordsOf) holds the words of `text` in a row; a placeholder in `text` stands for any one word. */
+/** A placeholder, captured, for splitting a signature around it. */
+const PLACEHOLDER_PART = new RegExp(`(${PLACEHOLDER.source})`, 'i');
+/** A placeholder for a whole number (`<int>`, `<port>`): in a row of words, it stands for digits only. */
+const NUMBER_SLOT = /^<(?:int|port)>$/i;
+/**
+ * `words` (from wordsOf) holds the words of `text` in a row; a placeholder in `text` stands for any
+ * one word, and `<int>` or `<port>` for a number (`Exited (<int>)` is in `Exited (1)`, not in
+ * "ffmpeg exited with status 1").
+ */
 function containsWords(words: readonly string[], text: string): boolean {
-  const own = text.split(PLACEHOLDER).map(wordsOf).flatMap((part, k) => (k === 0 ? part : ['', ...part]));
+  // '' stands for any word, '#' for a number (wordsOf never yields either).
+  const own = text.split(PLACEHOLDER_PART).flatMap((part, k) => (k % 2 === 0 ? wordsOf(part) : [NUMBER_SLOT.test(part) ? '#' : '']));
   if (own.length === 0) return false;
-  for (let i = 0; i + own.length <= words.length; i++) if (own.every((w, k) => w === '' || w === words[i + k])) return true;
+  const fits = (w: string, word: string | undefined) => (w === '' ? true : w === '#' ? /^\d+$/.test(word ?? '') : w === word);
+  for (let i = 0; i + own.length <= words.length; i++) if (own.every((w, k) => fits(w, words[i + k]))) return true;
   return false;
 }
 
