@@ -48,7 +48,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   retry: ['retry*', 'retries', 'tenacity', 'retryerror', 'backoff', 'max_retries', '重试', '退避', '反复执行', '重复执行', 'ran twice', 'runs twice', 'run twice', 'executed twice'],
   permission: ['permission*', 'denied', 'eacces', 'read-only', 'readonly', 'chmod', 'chown', '权限', '无权'],
   buffer: ['buffer*', 'unbuffered', 'pythonunbuffered', 'flush*', 'python -u', 'until the process exits', 'when the process exits', 'until it exits', 'when it exits', 'only on exit', 'show up late', 'shows up late', 'all at once', 'in one burst', '缓冲', '退出时才', '退出后才', '一下子全出来', '一次性全出来'],
-  rotate: ['logrotate', 'rotat*', 'deleted file', 'copytruncate', '轮转', '切割'],
+  rotate: ['logrotate', 'rotat*', 'deleted file', 'copytruncate', 'midnight', '轮转', '切割', '零点', '半夜', '凌晨'],
   mount: ['mount*', 'volume*', 'bind mount', '.:/app', 'volumes:', '挂载', '卷'],
   tls: ['tls', 'ssl', 'rediss', 'certificate', 'cert', 'encrypted', '加密'],
   clients: ['too many clients', 'max_connections', 'max connections', 'connection limit', 'connection count', 'too many connections', 'maxclients', '连接数', '连接太多', '连接满'],
