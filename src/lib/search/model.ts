@@ -182,7 +182,7 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
   const tokens = new Set(tokensOf(query).error);
   const perSection = new Map<number, Array<{ doc: ModelDoc; score: number; coverage: number }>>();
   let words: string[] | undefined;
-  let lines: string[][] | undefined;
+  let lines: Array<{ t: string[]; set: Set<string> }> | undefined;
   for (const doc of model.docs) {
     const total = doc.w.reduce((a, x) => a + x, 0);
     let coverage: number;
@@ -212,8 +212,17 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
       // (wrk's `Socket errors: connect 0, read 0, write 0, timeout 417` beside `Timeout reading
       // from socket`), are not that line.
       if ((doc.kind === 'message' || doc.kind === 'output') && coverage >= MIN_COVERAGE[doc.kind]) {
-        lines ??= [query.focus, ...query.errorLines].map((l) => tokenize(l));
-        const inOrder = Math.max(...lines.map((line) => inOrderWeight(doc, line)));
+        lines ??= [query.focus, ...query.errorLines].map((l) => {
+          const t = tokenize(l);
+          return { t, set: new Set(t) };
+        });
+        let inOrder = 0;
+        for (const line of lines) {
+          // The weight of the doc's words this line holds at all bounds what it holds in order.
+          const bound = doc.t.reduce((sum, t, k) => (line.set.has(t) ? sum + (doc.w[k] ?? 0) : sum), 0);
+          if (bound > inOrder) inOrder = Math.max(inOrder, inOrderWeight(doc, line.t));
+          if (inOrder >= matched) break;
+        }
         if (inOrder < matched) {
           weight = inOrder;
           coverage = total > 0 ? inOrder / total : 0;
