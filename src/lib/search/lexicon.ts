@@ -28,7 +28,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   empty: ['don\'t appear', 'doesn\'t appear', 'not appearing', 'never appear*', 'don\'t see', 'can\'t see', 'never show*', 'no logs', 'nothing', 'empty', 'blank', 'missing', 'silent', 'no output', 'not showing', "doesn't show", 'disappear*', 'gone', '没有', '为空', '空的', '不输出', '没输出', '看不到', '不见', '没写入', '0 bytes', 'zero bytes', '0 byte', '0字节', '空文件'],
   task: ['task', 'tasks', 'job', 'jobs', 'worker', 'workers', 'celery', 'render*', 'video*', 'generation', 'pipeline', '任务', '视频', '渲染', '生成', '后台'],
   fail: ['fail*', 'error*', 'broken', 'exception*', '失败', '报错', '出错', '错误', '异常'],
-  stuck: ['unresponsive', 'not responding', '没反应', 'stuck', 'forever', 'never finish*', 'hang*', 'hung', 'still running', 'processing', 'pending', 'in progress', '卡住', '卡在', '一直处理中', '生成中', '处理中', '不动'],
+  stuck: ['unresponsive', 'not responding', '没反应', 'stuck', 'forever', 'never finish*', 'hang*', 'hung', 'still running', 'processing', 'pending', 'in progress', 'generating', '卡住', '卡在', '一直处理中', '生成中', '处理中', '不动'],
   queue: ['queue', 'queues', 'queued', 'queueing', 'backlog', 'stream*', 'xpending', 'xinfo', 'consumer*', 'unacked', 'piling up', 'pile up', '队列', '积压', '堆积', '消费者', '消费'],
   api: ['page', 'pages', 'website', 'web page', 'dashboard', 'frontend', '页面', '网页', '网站', '前端', 'api', 'endpoint*', 'request*', 'response*', 'http', 'route', '/api', '接口', '请求', '响应'],
   external: ['voice', 'voiceover', 'narration', '配音', '语音合成', 'llm', 'openai', 'gpt', 'chatgpt', 'anthropic', 'vendor', 'third party', 'third-party', 'upstream', 'external', 'tts', 'provider', 'agent api', '第三方', '外部', '大模型', '模型接口', '供应商'],
