@@ -121,6 +121,24 @@ describe('section ranking over the corpus', () => {
     assert.equal(model.section(rankSections(prepareQuery(celery), model)[0]?.s ?? -1)?.slug, 'db-pool-exhausted');
   });
 
+  test('a builtin exception class alone is a match, not a known error', async () => {
+    // 1.1 lists KeyError for a missing setting; a task that misses a key in its payload raises it too.
+    const task = [
+      '2024-10-21 12:03:17,551 INFO  [task_processor] picked task 5b1d0e93 (type=video_generation, user=u_42)',
+      '2024-10-21 12:03:17,553 INFO  [task_processor] 5b1d0e93 step 1/4 script_generation',
+      "2024-10-21 12:03:24,902 ERROR [task_processor] 5b1d0e93 step script_generation failed: 'scenes'",
+      'Traceback (most recent call last):',
+      '  File "/app/app/agents/script_agent.py", line 52, in run',
+      '    scenes = payload["scenes"]',
+      "KeyError: 'scenes'",
+      '2024-10-21 12:03:24,905 INFO  [task_processor] 5b1d0e93 status RUNNING -> FAILED',
+    ].join('\n');
+    const hits = await ranked(task);
+    assert.ok(!hits.some((h) => h.known && h.matched === 'KeyError'), hits.map((h) => `${h.slug}${h.known ? ' (known)' : ''}`).join(', '));
+    // The missing setting still finds 1.1 first, through its words.
+    assert.equal((await ranked("KeyError: 'DATABASE_URL'"))[0]?.slug, 'app-fails-to-start');
+  });
+
   test('a printed line is found in one line of the query, its words in its order', () => {
     const model = modelFromIndex(index);
     const matched = (q: string) => matchSignatures(prepareQuery(q), model).flatMap((m) => (m.known ? [m.doc.text] : []));

@@ -115,7 +115,7 @@ export interface RankedSection {
   /** Section index in the whole index. */
   s: number;
   score: number;
-  /** A known error: an exception, message or output signature matched nearly whole. */
+  /** A known error: an exception (with its module), message or output signature matched nearly whole. */
   known: boolean;
   /** The signature or phrase that matched best. */
   matched?: string;
@@ -143,8 +143,15 @@ interface SigMatch {
   doc: ModelDoc;
 }
 
-/** A signature match that makes a known error: an error signature (not a phrase) matched nearly whole. */
-const isWholeError = (m: { doc: ModelDoc; coverage: number }): boolean => !isPhrase(m.doc.kind) && m.coverage >= 0.8;
+/**
+ * An exception signature without a module is one of Python's builtin classes (`KeyError`,
+ * `TimeoutError`, `ConnectionRefusedError`), raised for too many reasons to name an error family
+ * by itself: a missing setting or a missing key in a task's payload, a database that does not
+ * answer or an LLM call. It counts as a match, never as a known error on its own.
+ */
+const isBuiltinClass = (doc: ModelDoc): boolean => doc.kind === 'exception' && !doc.text.includes('.');
+/** A signature match that makes a known error: an error signature (not a phrase, not a builtin class) matched nearly whole. */
+const isWholeError = (m: { doc: ModelDoc; coverage: number }): boolean => !isPhrase(m.doc.kind) && !isBuiltinClass(m.doc) && m.coverage >= 0.8;
 
 /** The words of a text, lower-cased. */
 const wordsOf = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}_]+/u).filter((w) => w !== '');
