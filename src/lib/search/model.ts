@@ -52,15 +52,28 @@ export const MAX_QUERY_TOKENS = 64;
  * A query's tokens, made once per prepared query: a search asks for them three times (the shards
  * to load, the signatures, the text), and tokenising a 20 KB paste takes about 5 ms.
  */
-const tokensByQuery = new WeakMap<PreparedQuery, { error: string[]; all: string[] }>();
-function tokensOf(query: PreparedQuery): { error: string[]; all: string[] } {
+interface QueryTokens {
+  /** The words of each error line (the focus line first), for signatures read as one line (matchSignatures). */
+  lines: Array<{ t: string[]; set: Set<string> }>;
+  /** The error lines' words and exception names, with the concepts they name and those of the focus line before normalising. */
+  error: string[];
+  /** Most telling first (error lines, then the rest of the text), capped. */
+  all: string[];
+}
+const tokensByQuery = new WeakMap<PreparedQuery, QueryTokens>();
+function tokensOf(query: PreparedQuery): QueryTokens {
   let tokens = tokensByQuery.get(query);
   if (tokens === undefined) {
-    // The error lines (normalised), with the concepts they name and those of the focus line before normalising.
-    const error = [...tokenize([query.focus, ...query.errorLines, ...query.exceptions].join('\n'), { concepts: true }), ...concepts(query.focusText)];
-    // Most telling first (error lines, then the rest of the text), capped.
+    const errorLines = [query.focus, ...query.errorLines];
+    // Tokenising lines one by one gives the words of tokenising them joined, in the same order.
+    const lines = errorLines.map((l) => {
+      const t = tokenize(l);
+      return { t, set: new Set(t) };
+    });
+    const joined = [...errorLines, ...query.exceptions].join('\n');
+    const error = [...lines.flatMap((l) => l.t), ...tokenize(query.exceptions.join('\n')), ...concepts(joined), ...concepts(query.focusText)];
     const all = [...new Set([...error, ...tokenize(query.kept, { concepts: true })])].slice(0, MAX_QUERY_TOKENS);
-    tokensByQuery.set(query, (tokens = { error, all }));
+    tokensByQuery.set(query, (tokens = { lines, error, all }));
   }
   return tokens;
 }
@@ -189,7 +202,6 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
   const tokens = new Set(tokensOf(query).error);
   const perSection = new Map<number, Array<{ doc: ModelDoc; score: number; coverage: number }>>();
   let words: string[] | undefined;
-  let lines: Array<{ t: string[]; set: Set<string> }> | undefined;
   for (const doc of model.docs) {
     const total = doc.w.reduce((a, x) => a + x, 0);
     let coverage: number;
@@ -219,12 +231,8 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
       // (wrk's `Socket errors: connect 0, read 0, write 0, timeout 417` beside `Timeout reading
       // from socket`), are not that line.
       if ((doc.kind === 'message' || doc.kind === 'output') && coverage >= MIN_COVERAGE[doc.kind]) {
-        lines ??= [query.focus, ...query.errorLines].map((l) => {
-          const t = tokenize(l);
-          return { t, set: new Set(t) };
-        });
         let inOrder = 0;
-        for (const line of lines) {
+        for (const line of tokensOf(query).lines) {
           // The weight of the doc's words this line holds at all bounds what it holds in order.
           const bound = doc.t.reduce((sum, t, k) => (line.set.has(t) ? sum + (doc.w[k] ?? 0) : sum), 0);
           if (bound > inOrder) inOrder = Math.max(inOrder, inOrderWeight(doc, line.t));
