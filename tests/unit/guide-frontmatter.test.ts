@@ -90,6 +90,18 @@ describe('guide frontmatter', () => {
     );
   });
 
+  test('`when: startup` is for error signatures: another value, or the field on a symptom phrase, is named with what was expected', () => {
+    const withSignatures = (signatures: unknown[]) =>
+      validateGuideEntries(readGuideFolder(`${FIXTURES}/valid`).map((f) => (f.file.includes('/zh/') ? { ...f, data: { ...(f.data as object), signatures } } : f))).problems.map(
+        (p) => `${p.path}: found ${p.found}; expected ${p.expected}`,
+      );
+    assert.deepEqual(withSignatures([{ kind: 'exception', text: 'ModuleNotFoundError', when: 'startup' }]), []);
+    assert.deepEqual(withSignatures([{ kind: 'message', text: 'boom', when: 'later' }]), ['signatures[0].when: found "later" (a string); expected "startup"']);
+    assert.deepEqual(withSignatures([{ kind: 'exception', text: 'ModuleNotFoundError' }, { kind: 'symptom', text: 'crash on boot', when: 'startup' }]), [
+      'signatures[1].when: found "startup" on a symptom phrase; expected when on exception, message and output signatures only (a phrase has no phase of the application)',
+    ]);
+  });
+
   test('a file outside a language folder is rejected with the layout expected', () => {
     const { problems } = validateGuideEntries([{ file: 'src/content/guides/fr/x.mdx', data: {} }]);
     assert.deepEqual(problems, [

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { excerptSegments } from '../../src/lib/search/excerpt.ts';
-import { fullTextQuery, MAX_INPUT, normalizeLine, prepareQuery, sanitize } from '../../src/lib/search/normalize.ts';
+import { fullTextQuery, MAX_INPUT, normalizeLine, phaseOf, prepareQuery, sanitize } from '../../src/lib/search/normalize.ts';
 import { tokenize } from '../../src/lib/search/tokens.ts';
 
 describe('normalising pasted errors', () => {
@@ -66,6 +66,35 @@ describe('normalising pasted errors', () => {
 
   test('control characters, bidi overrides, zero-width characters and lone surrogates are removed', () => {
     assert.equal(sanitize('a\u0000b\u202ec\u200bd\ud800e\r\nf'), 'a bcde\nf');
+  });
+
+  test('the phase of the error: starting (lifespan, imports, boot) or running (a request, a task), read from frames and log lines up to it', () => {
+    const lifespan = [
+      'INFO:     Waiting for application startup.',
+      'ERROR:    Traceback (most recent call last):',
+      '  File "/app/.venv/lib/python3.11/site-packages/starlette/routing.py", line 677, in lifespan',
+      '  File "/app/app/main.py", line 21, in lifespan',
+      "redis.exceptions.ConnectionError: Error 111 connecting to redis:6379. Connection refused.",
+    ];
+    const request = [
+      'ERROR:    Exception in ASGI application',
+      'Traceback (most recent call last):',
+      '  File "/app/.venv/lib/python3.11/site-packages/fastapi/routing.py", line 278, in app',
+      '  File "/app/app/api/tasks.py", line 40, in list_tasks',
+      "redis.exceptions.ConnectionError: Error 111 connecting to redis:6379. Connection refused.",
+    ];
+    assert.equal(phaseOf(lifespan), 'startup');
+    assert.equal(phaseOf(request), 'running');
+    assert.equal(phaseOf(["[2024-05-01 10:00:00,000: ERROR/ForkPoolWorker-2] Task app.tasks.render[8d0c] raised unexpected: ConnectionError('Error 111')"]), 'running');
+    assert.equal(phaseOf(['KeyError: x']), undefined);
+    // The last evidence wins: a restart's traceback after old request lines is a startup error.
+    assert.equal(phaseOf(['INFO:     127.0.0.1:5000 - "GET /api/v1/tasks HTTP/1.1" 200 OK', ...lifespan]), 'startup');
+    // A startup that completed says nothing about what follows it.
+    assert.equal(phaseOf(['INFO:     Waiting for application startup.', 'INFO:     Application startup complete.', 'redis ping failed']), undefined);
+    // prepareQuery reads the lines up to its focus (the error), not lines logged after it.
+    assert.equal(prepareQuery([...lifespan, 'INFO:     127.0.0.1:5000 - "GET /health HTTP/1.1" 200 OK'].join('\n')).phase, 'startup');
+    assert.equal(prepareQuery(request.join('\n')).phase, 'running');
+    assert.equal(prepareQuery('redis connection refused at startup').phase, undefined);
   });
 
   test('a megabyte of log is cut to the budget, keeping the end where the error is', () => {

@@ -25,6 +25,7 @@ const load = (name: string) => {
 };
 const ranked = async (q: string, lang: 'zh' | 'en' = 'en') => (await rankQuery(q, lang, load)).sections;
 const corpus = loadQueries('tests/fixtures/search-corpus.json');
+const pick = (hit: { slug: string; known: boolean; code?: string } | undefined) => ({ slug: hit?.slug, known: hit?.known, code: hit?.code });
 
 describe('section ranking over the corpus', () => {
   test('the corpus has at least 60 queries and covers all 13 sections', () => {
@@ -192,6 +193,34 @@ describe('section ranking over the corpus', () => {
     // The same line for the app's own worker stays with 7.1.
     const [worker] = await ranked(dmesg.replaceAll('redis-server', 'gunicorn'));
     assert.equal(worker?.slug, 'memory-leak');
+  });
+
+  test('an error a section covers only at startup goes to that section at startup, and to the run-time section in a request or a task', async () => {
+    // 1.1 lists Redis refusing connections for a boot (`when: startup`); 3.1 lists it at any time.
+    const frames = (...f: string[]) => f.map((x) => `  File "/app/.venv/lib/python3.11/site-packages/${x}`);
+    const error = 'redis.exceptions.ConnectionError: Error 111 connecting to redis:6379. Connection refused.';
+    const boot = ['INFO:     Waiting for application startup.', 'ERROR:    Traceback (most recent call last):', ...frames('starlette/routing.py", line 677, in lifespan'), '  File "/app/app/main.py", line 21, in lifespan', error, 'ERROR:    Application startup failed. Exiting.'];
+    const request = ['ERROR:    Exception in ASGI application', 'Traceback (most recent call last):', ...frames('fastapi/routing.py", line 278, in app', 'redis/asyncio/client.py", line 601, in execute_command'), error];
+    const top = async (lines: string[]) => (await ranked(lines.join('\n')))[0];
+    assert.deepEqual(Object.values(pick(await top(boot))).slice(0, 2), ['app-fails-to-start', true]);
+    assert.deepEqual(Object.values(pick(await top(request))), ['redis-connection-failed', true, 'redis-connection-refused']);
+    // A startup-only signature in a running application counts for half and is never the known error.
+    const model = modelFromIndex(index);
+    const startupOnly = matchSignatures(prepareQuery(request.join('\n')), model).find((m) => model.section(m.s)?.slug === 'app-fails-to-start');
+    assert.equal(startupOnly?.known, false);
+    // Healthy startup lines (1.2's markers of a slow start) are not the problem of an app that went on serving requests.
+    const served = [
+      '$ docker compose logs --tail 6 api',
+      'api-1  | INFO:     Started server process [1]',
+      'api-1  | INFO:     Waiting for application startup.',
+      'api-1  | INFO:     Application startup complete.',
+      'api-1  | INFO:     127.0.0.1:41220 - "POST /api/v1/tasks HTTP/1.1" 201 Created',
+      'api-1  | INFO:     127.0.0.1:41236 - "GET /api/v1/tasks/42 HTTP/1.1" 200 OK',
+      "only uvicorn's access lines, none of our logger.info calls show up",
+    ].join('\n');
+    const slow = matchSignatures(prepareQuery(served), model).find((m) => model.section(m.s)?.slug === 'slow-startup');
+    assert.equal(slow?.known, false);
+    assert.equal((await top([served]))?.slug, 'no-log-output');
   });
 
   test('in a multi-line paste, a weak match of a reader\'s phrase does not outweigh the text', async () => {

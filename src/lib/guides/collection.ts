@@ -77,6 +77,7 @@ function errorCodeProblems(file: string, guide: Guide): Problem[] {
   const problems: Problem[] = [];
   const used = new Set<string>();
   guide.signatures.forEach((s, i) => {
+    if (s.when !== undefined && s.kind === 'symptom') problems.push({ file, path: `signatures[${String(i)}].when`, found: `"${s.when}" on a symptom phrase`, expected: 'when on exception, message and output signatures only (a phrase has no phase of the application)' });
     if (s.code === undefined) return;
     if (s.kind === 'symptom') problems.push({ file, path: `signatures[${String(i)}].code`, found: `"${s.code}" on a symptom phrase`, expected: 'codes on exception, message and output signatures only (a code names an error the software prints)' });
     else used.add(s.code);

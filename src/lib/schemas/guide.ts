@@ -42,6 +42,13 @@ export const SignatureSchema = z.strictObject({
    * Once published a code never changes or disappears (src/data/error-codes.json).
    */
   code: SlugSchema.optional(),
+  /**
+   * `startup`: the error is this section's problem only while the application starts (a database or
+   * Redis refusing connections at boot). Search then gives a paste that shows a running application
+   * (serving a request, running a task) to the section that covers the same error at run time.
+   * Errors only (not `symptom`). Default: any time.
+   */
+  when: z.literal('startup').optional(),
 });
 export type SignatureInput = z.input<typeof SignatureSchema>;
 export type Signature = z.output<typeof SignatureSchema>;

@@ -23,6 +23,8 @@ export interface ModelDoc {
   w: number[];
   /** The error family's code (error signatures that have one). */
   c?: string;
+  /** An error this section covers only while the application starts. */
+  when?: 'startup';
 }
 
 export interface Postings {
@@ -147,6 +149,8 @@ const EXCEPTION_BESIDE_MESSAGE = 0.7;
 const PASTE_SIG_FLOOR = 5;
 /** What a signature is worth beside a more specific one of another section that matched the same line (see matchSignatures). */
 const GENERIC_BESIDE_SPECIFIC = 0.5;
+/** What a section's signatures are worth when its errors matched only for the other phase of the application (see matchSignatures). */
+const PHASE_MISMATCH = 0.5;
 const lastSegment = (name: string) => name.slice(name.lastIndexOf('.') + 1);
 
 interface SigMatch {
@@ -268,6 +272,16 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
   for (const m of errorMatches) {
     if (errorMatches.some((n) => n.doc.s !== m.doc.s && n.coverage >= m.coverage && n.doc.t.length > m.doc.t.length && m.doc.t.every((t) => n.doc.t.includes(t)))) m.score *= GENERIC_BESIDE_SPECIFIC;
   }
+  // Some errors are a section's problem only while the application starts (`when: startup`): Redis
+  // refusing connections is 1.1's at boot and 3.1's in a request. When the paste shows the phase
+  // (normalize.ts), the section for the other phase counts for half, its phrases that quote the
+  // error included, and its error is not the known one: in a running application, a section whose
+  // errors matched only as startup errors; at startup, a section whose error is the same line as
+  // another section's startup-only one.
+  const sameError = (a: ModelDoc, b: ModelDoc) => a.t.every((t) => b.t.includes(t)) || b.t.every((t) => a.t.includes(t));
+  const startupOnly = errorMatches.filter((m) => m.doc.when === 'startup');
+  const outOfPhase = (m: { doc: ModelDoc }) =>
+    query.phase === 'running' ? m.doc.when === 'startup' : query.phase === 'startup' && m.doc.when !== 'startup' && startupOnly.some((n) => n.doc.s !== m.doc.s && sameError(m.doc, n.doc));
   const out: SigMatch[] = [];
   for (const [s, matches] of perSection) {
     matches.sort((a, b) => b.score - a.score);
@@ -278,10 +292,11 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
     // quotes the error scored higher (a one-line symptom often does). The error it is: the most
     // wholly matched signature, then the weightiest ('Error 111 connecting to …' whole, before
     // 'redis.exceptions.ConnectionError: Too many connections' with its long class name).
-    const error = matches
-      .filter((m) => isWholeError(m) && !(printed && m.doc.kind === 'exception'))
-      .sort((a, b) => b.coverage - a.coverage || b.score - a.score)[0];
-    out.push({ s, score: best.score + 0.3 * rest, known: error !== undefined, doc: (error ?? best).doc });
+    const errors = matches.filter((m) => isWholeError(m) && !(printed && m.doc.kind === 'exception'));
+    const inPhase = errors.filter((m) => !outOfPhase(m));
+    const error = inPhase.sort((a, b) => b.coverage - a.coverage || b.score - a.score)[0];
+    const factor = errors.length > 0 && inPhase.length === 0 ? PHASE_MISMATCH : 1;
+    out.push({ s, score: factor * (best.score + 0.3 * rest), known: error !== undefined, doc: (error ?? best).doc });
   }
   return out.sort((a, b) => b.score - a.score);
 }

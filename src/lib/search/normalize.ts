@@ -33,6 +33,43 @@ export interface PreparedQuery {
   kept: string;
   /** True when the input was cut to fit the budget. */
   truncated: boolean;
+  /** When the error happened, as far as the paste shows (see phaseOf); undefined when it does not say. */
+  phase?: Phase;
+}
+
+/**
+ * When in the application's life a pasted error happened: while it started (importing, in
+ * lifespan startup, before `Application startup complete.`), or while it ran (serving a request,
+ * running a task). The same `ConnectionError` at startup and in a request are different problems.
+ */
+export type Phase = 'startup' | 'running';
+
+/** Lines and traceback frames that show the application starting. */
+const STARTUP_LINE =
+  /Waiting for application startup|Application startup failed|Error loading ASGI app|Worker failed to boot|Booting worker with pid|, in (?:<module>|lifespan|startup|on_startup|_startup|import_from_string|create_app)\b|[\\/]uvicorn[\\/]importer\.py"/;
+/** The application has started: what came before is not the error's phase. */
+const STARTUP_DONE = /Application startup complete/;
+/**
+ * Lines and frames that show it serving a request or running a task: it had started. Frames are
+ * named by their file and function, not by a function name alone (`__call__` and `dispatch` are
+ * in any library's frames at startup too).
+ */
+const RUNNING_LINE =
+  /Exception in ASGI application|\bTask [\w.]+\[[^\]]*\] (?:raised|retry)|"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+ HTTP\/[\d.]+" \d{3}|[\\/](?:celery[\\/]app[\\/]trace|rq[\\/]worker|arq[\\/]worker)\.py"|[\\/](?:fastapi|starlette)[\\/]routing\.py", line \d+, in (?:app|handle|__call__|run_endpoint_function)\b|, in (?:run_endpoint_function|perform_job|run_task|process_task|handle_task)\b/;
+
+/**
+ * The phase the lines show (those up to the error): the last evidence wins, so a restart's
+ * traceback after old request lines is startup, and a request after a startup is running. A startup
+ * marker before `Application startup complete.` is history: it says nothing of a later error.
+ */
+export function phaseOf(lines: readonly string[]): Phase | undefined {
+  let phase: Phase | undefined;
+  for (const line of lines) {
+    if (STARTUP_LINE.test(line)) phase = 'startup';
+    else if (RUNNING_LINE.test(line)) phase = 'running';
+    else if (STARTUP_DONE.test(line)) phase = undefined;
+  }
+  return phase;
 }
 
 /*
@@ -154,8 +191,11 @@ export function prepareQuery(raw: string): PreparedQuery {
     fullText: fullTextQuery(focus),
     kept: cut(kept.join('\n'), -20_000),
     truncated,
+    ...phaseIf(phaseOf(lines.slice(0, lines.lastIndexOf(focusRaw) + 1 || undefined))),
   };
 }
+
+const phaseIf = (phase: Phase | undefined) => (phase ? { phase } : {});
 
 /** Words of a normalised line fit for a full-text engine: no placeholders, no punctuation runs, at most 8 words. */
 export function fullTextQuery(normalized: string): string {

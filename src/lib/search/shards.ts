@@ -57,7 +57,7 @@ export function shardIndex(index: SignatureIndex): { meta: ShardMeta; shards: Sh
       .sort((a, b) => b.w - a.w)
       .slice(0, isPhrase(d.kind) ? 3 : 2)
       .map((x) => x.t);
-    return { doc: { i, s: d.s, kind: d.kind, text: d.text, t: d.t, w, ...(d.lang ? { lang: d.lang } : {}), ...(d.c ? { c: d.c } : {}) }, keys };
+    return { doc: { i, s: d.s, kind: d.kind, text: d.text, t: d.t, w, ...(d.lang ? { lang: d.lang } : {}), ...(d.c ? { c: d.c } : {}), ...(d.when ? { when: d.when } : {}) }, keys };
   });
 
   const estimate = JSON.stringify([...postings]).length + JSON.stringify(docs).length;

@@ -55,6 +55,8 @@ export interface SignatureDoc {
   lang?: Lang;
   /** The error family's code, on error signatures that have one. */
   c?: string;
+  /** Set on an error this section covers only while the application starts (the guide's `when`). */
+  when?: 'startup';
   /** Distinct tokens of the (normalised) text. */
   t: string[];
 }
@@ -74,7 +76,7 @@ export interface GuideForIndex {
   section: string;
   title: string;
   symptom: string;
-  signatures: ReadonlyArray<{ kind: SignatureKind; text: string; code?: string | undefined }>;
+  signatures: ReadonlyArray<{ kind: SignatureKind; text: string; code?: string | undefined; when?: 'startup' | undefined }>;
   /** The section's numbered causes (the first line of each) and the titles of the triage outcomes that lead to it. */
   causes?: readonly string[];
   /** The section's text for its word bag: heading texts, the causes block, and all prose and code. */
@@ -97,7 +99,7 @@ export function compileSignatureIndex(guides: ReadonlyArray<GuideForIndex>, answ
   });
   const docs: SignatureDoc[] = [];
   const seen = new Set<string>();
-  const add = (s: number, kind: DocKind, text: string, lang?: Lang, code?: string) => {
+  const add = (s: number, kind: DocKind, text: string, lang?: Lang, code?: string, when?: 'startup') => {
     const key = `${String(s)}|${kind}|${lang ?? ''}|${text}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -110,11 +112,11 @@ export function compileSignatureIndex(guides: ReadonlyArray<GuideForIndex>, answ
       if (seen.has(same)) return;
       seen.add(same);
     }
-    docs.push({ s, kind, text, t, ...(lang ? { lang } : {}), ...(code ? { c: code } : {}) });
+    docs.push({ s, kind, text, t, ...(lang ? { lang } : {}), ...(code ? { c: code } : {}), ...(when ? { when } : {}) });
   };
   for (const g of guides) {
     const s = slugIndex.get(g.slug) ?? -1;
-    for (const sig of g.signatures) add(s, sig.kind, sig.text, sig.kind === 'symptom' ? g.lang : undefined, sig.code);
+    for (const sig of g.signatures) add(s, sig.kind, sig.text, sig.kind === 'symptom' ? g.lang : undefined, sig.code, sig.when);
     add(s, 'title', g.title, g.lang);
     add(s, 'title', g.symptom.replace(/`/g, ''), g.lang);
     // What the section is about, as concepts: a description in other words, or in the other
