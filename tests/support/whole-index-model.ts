@@ -10,6 +10,7 @@ export function modelFromIndex(index: SignatureIndex): QueryModel {
   const postings = postingsOf(index.bags);
   return {
     n: index.sections.length,
+    narrows: index.narrows,
     docs: index.docs.map((d, i) => ({ i, s: d.s, kind: d.kind, text: d.text, t: d.t, w: d.t.map((t) => index.idf[t] ?? 0), ...(d.lang ? { lang: d.lang } : {}), ...(d.c ? { c: d.c } : {}), ...(d.when ? { when: d.when } : {}) })),
     postings: (t) => postings.get(t),
     section: (i) => index.sections[i],

@@ -102,6 +102,26 @@ describe('guide frontmatter', () => {
     ]);
   });
 
+  test('`narrows` names another guide of the same language and a lexicon concept, the same in both twins', () => {
+    const files = readGuideFolder(`${FIXTURES}/valid`);
+    const other = (lang: string) => ({ file: `${FIXTURES}/valid/${lang}/other.mdx`, data: { ...(files.find((f) => f.file.includes(`/${lang}/`))?.data as object), section: '1.2' } });
+    const withNarrows = (zh: unknown, en: unknown = zh) =>
+      validateGuideEntries([...files.map((f) => ({ ...f, data: { ...(f.data as object), narrows: f.file.includes('/zh/') ? zh : en } })), other('zh'), other('en')]).problems.map(
+        (p) => `${p.file.replace(`${FIXTURES}/valid/`, '')} ${p.path}: found ${p.found}; expected ${p.expected}`,
+      );
+    assert.deepEqual(withNarrows({ guide: 'other', concept: 'container' }), []);
+    assert.deepEqual(
+      withNarrows({ guide: 'app-fails', concept: 'container' }),
+      ['en', 'zh'].map((lang) => `${lang}/app-fails.mdx narrows.guide: found "app-fails", this section itself; expected the slug of the other section whose problem this one is in a setting`),
+    );
+    assert.deepEqual(withNarrows({ guide: 'missing', concept: 'container' }, { guide: 'other', concept: 'container' }), [
+      'zh/app-fails.mdx narrows.guide: found "missing", which is no zh guide; expected one of "other"',
+      'en/app-fails.mdx narrows: found other in container; expected missing in container, as in its twin tests/fixtures/guides/valid/zh/app-fails.mdx',
+    ]);
+    const [unknownConcept] = withNarrows({ guide: 'other', concept: 'kubernetes' });
+    assert.match(unknownConcept ?? '', /^(?:zh|en)\/app-fails\.mdx narrows\.concept: found "kubernetes" \(a string\); expected one of .*"container"/);
+  });
+
   test('a file outside a language folder is rejected with the layout expected', () => {
     const { problems } = validateGuideEntries([{ file: 'src/content/guides/fr/x.mdx', data: {} }]);
     assert.deepEqual(problems, [

@@ -223,6 +223,24 @@ describe('section ranking over the corpus', () => {
     assert.equal((await top([served]))?.slug, 'no-log-output');
   });
 
+  test('a section that narrows another to a setting (10.1 is 1.1 in a container) weighs less without the setting\'s words, and the other one less with them', async () => {
+    const model = modelFromIndex(index);
+    const at = (slug: string) => index.sections.findIndex((x) => x.slug === slug);
+    assert.deepEqual(index.narrows, [[at('container-exits-on-start'), at('app-fails-to-start'), '~container']]);
+    const ratio = (q: string, m: typeof model) => {
+      const hits = rankSections(prepareQuery(q), m, 13);
+      const score = (slug: string) => hits.find((h) => h.s === at(slug))?.score ?? 0;
+      return score('container-exits-on-start') / score('app-fails-to-start');
+    };
+    const without = { ...model, narrows: [] };
+    const plain = '一启动就退出，什么都没干';
+    const inContainer = '容器一启动就退出，什么都没干';
+    assert.ok(ratio(plain, model) < ratio(plain, without), 'no container word: 10.1 weighs less against 1.1');
+    assert.ok(ratio(inContainer, model) > ratio(inContainer, without), 'a container word: 1.1 weighs less against 10.1');
+    assert.equal((await ranked(plain, 'zh'))[0]?.slug, 'app-fails-to-start');
+    assert.equal((await ranked(inContainer, 'zh'))[0]?.slug, 'container-exits-on-start');
+  });
+
   test('in a multi-line paste, a weak match of a reader\'s phrase does not outweigh the text', async () => {
     // Timings of our own API. The concepts they name (a duration: slow; `connect`) half-match
     // phrases of 2.1 and 8.1 (出站请求很慢或连不上), which used to count as much as a whole error.

@@ -1,7 +1,8 @@
 /**
  * Validation of the guide collection as a whole: each entry against `GuideSchema`, then the rules
  * that span entries (section numbers unique per language, a twin in the other language with the
- * same slug, twins that agree on section, chapter and components).
+ * same slug, twins that agree on section, chapter, components and what they narrow, and a section
+ * that narrows another one that exists).
  *
  * Pure: it takes the raw frontmatter of every entry and returns the problems, all at once.
  */
@@ -164,8 +165,19 @@ export function validateGuideEntries(raws: ReadonlyArray<RawGuideEntry>): {
     }
   }
 
-  // Twins describe the same section.
+  // A section narrows another section of its language, not itself.
   const valid = new Map(entries.map((e) => [key(e.lang, e.slug), e]));
+  for (const e of entries) {
+    const other = e.data.narrows?.guide;
+    if (other === undefined) continue;
+    if (other === e.slug) problems.push({ file: e.file, path: 'narrows.guide', found: `"${other}", this section itself`, expected: 'the slug of the other section whose problem this one is in a setting' });
+    else if (!valid.has(key(e.lang, other))) {
+      const slugs = entries.filter((x) => x.lang === e.lang && x.slug !== e.slug).map((x) => x.slug);
+      problems.push({ file: e.file, path: 'narrows.guide', found: `"${other}", which is no ${e.lang} guide`, expected: `one of ${slugs.map((s) => `"${s}"`).join(', ')}` });
+    }
+  }
+
+  // Twins describe the same section.
   for (const e of entries) {
     if (e.lang === LANGS[0]) continue;
     const twin = valid.get(key(LANGS[0], e.slug));
@@ -183,6 +195,10 @@ export function validateGuideEntries(raws: ReadonlyArray<RawGuideEntry>): {
     const codes = (g: ValidGuideEntry) => Object.entries(g.data.errors).map(([code, where]) => `${code}${where.step ? `→${where.step}` : ''}`).sort().join(', ');
     if (codes(twin) !== codes(e)) {
       problems.push({ file: e.file, path: 'errors', found: `[${codes(e)}]`, expected: `[${codes(twin)}], the same codes and steps as its twin ${twin.file}` });
+    }
+    const narrows = (g: ValidGuideEntry) => (g.data.narrows ? `${g.data.narrows.guide} in ${g.data.narrows.concept}` : 'nothing');
+    if (narrows(twin) !== narrows(e)) {
+      problems.push({ file: e.file, path: 'narrows', found: narrows(e), expected: `${narrows(twin)}, as in its twin ${twin.file}` });
     }
     const a = [...twin.data.components].sort().join(',');
     const b = [...e.data.components].sort().join(',');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONCEPTS } from '../search/lexicon.ts';
 import { CHAPTERS } from './chapters.ts';
 import { SlugSchema } from './slug.ts';
 
@@ -92,6 +93,19 @@ export const GuideSchema = z.strictObject({
       }),
     )
     .default({}),
+  /**
+   * This section is another one's problem in one setting: 10.1 (the container exits) is 1.1 (the
+   * application does not start) inside a container. `guide`: the other section's slug; `concept`:
+   * the lexicon concept (src/lib/search/lexicon.ts) whose words name the setting (`container`:
+   * docker, compose, pod, 容器, …). Search weighs this section less for a query that names no word
+   * of the concept, and the other section less for one that does. The same in both languages.
+   */
+  narrows: z
+    .strictObject({
+      guide: SlugSchema,
+      concept: z.enum(Object.keys(CONCEPTS) as [string, ...string[]]),
+    })
+    .optional(),
 });
 export type GuideInput = z.input<typeof GuideSchema>;
 export type Guide = z.output<typeof GuideSchema>;

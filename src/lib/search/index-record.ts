@@ -45,6 +45,7 @@ export function indexRecord({ lang, slug, data, model }: IndexableGuide, outcome
     symptom: data.symptom,
     signatures: data.signatures,
     causes: [...model.causes.map((c) => c.text), ...(outcomes?.get(slug)?.[lang] ?? [])],
+    ...(data.narrows ? { narrows: data.narrows } : {}),
     text: {
       headings: model.headings.map((h) => h.text).join('\n'),
       causes: model.blocks.find((b) => b.kind === 'causes')?.text ?? '',

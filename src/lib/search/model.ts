@@ -6,7 +6,7 @@
 import type { Lang } from '../i18n/langs.ts';
 import type { PreparedQuery } from './normalize.ts';
 import type { PackedBags } from './bm25.ts';
-import type { DocKind } from './signatures.ts';
+import type { DocKind, Narrowing } from './signatures.ts';
 import { concepts } from './lexicon.ts';
 import { PLACEHOLDER, tokenize } from './tokens.ts';
 
@@ -37,6 +37,8 @@ export interface Postings {
 export interface QueryModel {
   /** Number of sections in the whole index. */
   n: number;
+  /** Sections that narrow another to a setting (signatures.ts). */
+  narrows: ReadonlyArray<Readonly<Narrowing>>;
   docs: ReadonlyArray<ModelDoc>;
   postings(token: string): Postings | undefined;
   /** Slug and number of section `i`, when known. */
@@ -61,6 +63,8 @@ interface QueryTokens {
   error: string[];
   /** Most telling first (error lines, then the rest of the text), capped. */
   all: string[];
+  /** Every concept the query names (`~container`), in any of its lines, uncapped. */
+  named: Set<string>;
 }
 const tokensByQuery = new WeakMap<PreparedQuery, QueryTokens>();
 function tokensOf(query: PreparedQuery): QueryTokens {
@@ -74,8 +78,9 @@ function tokensOf(query: PreparedQuery): QueryTokens {
     });
     const joined = [...errorLines, ...query.exceptions].join('\n');
     const error = [...lines.flatMap((l) => l.t), ...tokenize(query.exceptions.join('\n')), ...concepts(joined), ...concepts(query.focusText)];
-    const all = [...new Set([...error, ...tokenize(query.kept, { concepts: true })])].slice(0, MAX_QUERY_TOKENS);
-    tokensByQuery.set(query, (tokens = { lines, error, all }));
+    const every = new Set([...error, ...tokenize(query.kept, { concepts: true })]);
+    const all = [...every].slice(0, MAX_QUERY_TOKENS);
+    tokensByQuery.set(query, (tokens = { lines, error, all, named: new Set([...every].filter((t) => t.startsWith('~'))) }));
   }
   return tokens;
 }
@@ -151,6 +156,8 @@ const PASTE_SIG_FLOOR = 5;
 const GENERIC_BESIDE_SPECIFIC = 0.5;
 /** What a section's signatures are worth when its errors matched only for the other phase of the application (see matchSignatures). */
 const PHASE_MISMATCH = 0.5;
+/** What a section weighs in a query outside its setting: a narrowing section without the setting's words, the section it narrows with them (see rankSections). */
+const OUTSIDE_SETTING = 0.85;
 const lastSegment = (name: string) => name.slice(name.lastIndexOf('.') + 1);
 
 interface SigMatch {
@@ -339,6 +346,13 @@ export function rankSections(query: PreparedQuery, model: QueryModel, limit = 5)
       ...(h.doc.lang ? { lang: h.doc.lang } : {}),
       ...(h.known && h.doc.c ? { code: h.doc.c } : {}),
     });
+  }
+  // A section that is another's problem in one setting (10.1 is 1.1 in a container) is the answer
+  // when the query names the setting, and the other one when it does not.
+  const named = tokensOf(query).named;
+  for (const [narrow, wide, concept] of model.narrows) {
+    const h = fused.get(named.has(concept) ? wide : narrow);
+    if (h) h.score *= OUTSIDE_SETTING;
   }
   const ranked = [...fused.values()].sort((a, b) => b.score - a.score || a.s - b.s);
   const best = ranked[0]?.score ?? 0;

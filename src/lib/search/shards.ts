@@ -8,7 +8,7 @@
  * Files (under /search/index/): meta.json; s-<n>.json (shard n); m-<n>.json (sections chunk n).
  */
 import { isPhrase, postingsOf, type ModelDoc, type Postings, type QueryModel } from './model.ts';
-import type { SignatureIndex } from './signatures.ts';
+import type { Narrowing, SignatureIndex } from './signatures.ts';
 
 export interface ShardMeta {
   v: 2;
@@ -16,6 +16,8 @@ export interface ShardMeta {
   shards: number;
   sections: number;
   chunk: number;
+  /** The index's narrowings (signatures.ts): few, and needed by every query. */
+  narrows?: Narrowing[];
 }
 export interface Shard {
   /** token → postings */
@@ -85,7 +87,8 @@ export function shardIndex(index: SignatureIndex): { meta: ShardMeta; shards: Sh
   }
   const chunks: SectionInfo[][] = [];
   for (let i = 0; i < index.sections.length; i += CHUNK) chunks.push(index.sections.slice(i, i + CHUNK));
-  return { meta: { v: 2, shards: count, sections: index.sections.length, chunk: CHUNK }, shards, chunks };
+  const narrows = index.narrows.length > 0 ? { narrows: index.narrows } : {};
+  return { meta: { v: 2, shards: count, sections: index.sections.length, chunk: CHUNK, ...narrows }, shards, chunks };
 }
 
 /** The index as files by their plain names (`meta`, `s-<n>`, `m-<n>`): what the build writes and a query loads. */
@@ -117,6 +120,7 @@ export function modelFromShards(meta: ShardMeta, shards: ReadonlyArray<Shard>, c
   }
   return {
     n: meta.sections,
+    narrows: meta.narrows ?? [],
     docs: [...docs.values()],
     postings: (t) => postings.get(t),
     section: (i) => sectionIn(meta, chunks, i),

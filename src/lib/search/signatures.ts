@@ -68,7 +68,12 @@ export interface SignatureIndex {
   idf: Record<string, number>;
   /** Per section (same order as `sections`): weighted term frequencies of its text in both languages. */
   bags: PackedBags;
+  /** Sections that narrow another to a setting: [this section, the other, the setting's concept token (`~container`)]. */
+  narrows: Narrowing[];
 }
+
+/** [section, the section it narrows, the concept token that names the setting] (a guide's `narrows`). */
+export type Narrowing = [number, number, string];
 
 export interface GuideForIndex {
   lang: Lang;
@@ -81,6 +86,8 @@ export interface GuideForIndex {
   causes?: readonly string[];
   /** The section's text for its word bag: heading texts, the causes block, and all prose and code. */
   text?: { headings: string; causes: string; body: string };
+  /** The other section this one is in a setting, and the concept that names the setting. */
+  narrows?: { guide: string; concept: string } | undefined;
 }
 
 /** Builds the index from every guide entry of every language. */
@@ -149,6 +156,12 @@ export function compileSignatureIndex(guides: ReadonlyArray<GuideForIndex>, answ
   const bags = packBags((function* () {
     for (const slug of slugs) yield bagOf(slug);
   })());
-  return { v: 1, sections, docs, idf, bags };
+  const narrows: Narrowing[] = [];
+  for (const [slug, twins] of bySlug) {
+    const n = twins.find((g) => g.narrows)?.narrows;
+    const other = n ? slugIndex.get(n.guide) : undefined;
+    if (n && other !== undefined) narrows.push([slugIndex.get(slug) ?? -1, other, `~${n.concept}`]);
+  }
+  return { v: 1, sections, docs, idf, bags, narrows };
 }
 
