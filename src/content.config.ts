@@ -4,7 +4,7 @@ import { ContentError, type Problem } from './lib/errors/problems.ts';
 import { TreeSchema } from './lib/decision-tree/schema.ts';
 import { validateTree } from './lib/decision-tree/validate.ts';
 import { GuideSchema } from './lib/schemas/guide.ts';
-import { validateGuideEntries } from './lib/guides/collection.ts';
+import { entryProblems, validateGuideEntries } from './lib/guides/collection.ts';
 
 interface RawEntry {
   file: string;
@@ -45,6 +45,12 @@ function checkedGlob(options: {
   base: string;
   title: string;
   check: (entries: RawEntry[]) => Problem[];
+  /**
+   * The problems of one entry on its own, which keep it out of the store. Default: `check` of that
+   * entry alone, which must then leave out every rule between entries (a guide that `narrows`
+   * another would be rejected for the other's absence).
+   */
+  checkOne?: (entry: RawEntry) => Problem[];
   /** `page`: entries are rendered by their page (src/lib/guides/render.ts), never by `render()`. */
   render?: 'page';
   /**
@@ -62,7 +68,8 @@ function checkedGlob(options: {
         ...context,
         parseData: async (props) => {
           const file = props.filePath ?? props.id;
-          if (options.check([{ file, data: props.data }]).some((p) => p.file === file && p.path !== '(file)')) {
+          const own = options.checkOne ? options.checkOne({ file, data: props.data }) : options.check([{ file, data: props.data }]);
+          if (own.some((p) => p.file === file && p.path !== '(file)')) {
             rejected.set(props.id, { file, data: props.data });
             return props.data;
           }
@@ -93,6 +100,7 @@ export const collections = {
       render: 'page',
       retainBody: false,
       check: (entries) => validateGuideEntries(entries).problems,
+      checkOne: entryProblems,
     }),
     schema: GuideSchema,
   }),

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { formatProblems } from '../../src/lib/errors/problems.ts';
-import { validateGuideEntries } from '../../src/lib/guides/collection.ts';
+import { entryProblems, validateGuideEntries } from '../../src/lib/guides/collection.ts';
 import { readGuideFolder } from '../support/guide-files.ts';
 
 const FIXTURES = 'tests/fixtures/guides';
@@ -120,6 +120,14 @@ describe('guide frontmatter', () => {
     ]);
     const [unknownConcept] = withNarrows({ guide: 'other', concept: 'kubernetes' });
     assert.match(unknownConcept ?? '', /^(?:zh|en)\/app-fails\.mdx narrows\.concept: found "kubernetes" \(a string\); expected one of .*"container"/);
+  });
+
+  test('an entry checked on its own (as the content loader does, to keep it out of the store) is not rejected for a rule between entries', () => {
+    // 10.1 narrows 1.1: alone, 1.1 is missing, which only the whole collection can judge.
+    const [alone] = readGuideFolder('src/content/guides').filter((f) => f.file.endsWith('/zh/container-exits-on-start.mdx'));
+    assert.ok(alone);
+    assert.deepEqual(entryProblems(alone), []);
+    assert.deepEqual(validateGuideEntries([alone]).problems.map((p) => p.path), ['(file)', 'narrows.guide']);
   });
 
   test('a file outside a language folder is rejected with the layout expected', () => {

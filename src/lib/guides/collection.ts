@@ -50,6 +50,12 @@ export function locateEntry(file: string): GuideEntryRef | Problem {
   return { file, lang: lang as Lang, slug };
 }
 
+/** Problems of one entry on its own, without the rules between entries: where it is, then checkEntry. */
+export function entryProblems(raw: RawGuideEntry): Problem[] {
+  const ref = locateEntry(raw.file);
+  return 'path' in ref ? [ref] : checkEntry(raw).problems;
+}
+
 /** Problems of one entry on its own: the schema, then rules between its fields. */
 export function checkEntry(raw: RawGuideEntry): { guide?: Guide; problems: Problem[] } {
   const result = GuideSchema.safeParse(raw.data ?? {});
