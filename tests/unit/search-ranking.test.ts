@@ -237,6 +237,10 @@ describe('section ranking over the corpus', () => {
     const inContainer = '容器一启动就退出，什么都没干';
     assert.ok(ratio(plain, model) < ratio(plain, without), 'no container word: 10.1 weighs less against 1.1');
     assert.ok(ratio(inContainer, model) > ratio(inContainer, without), 'a container word: 1.1 weighs less against 10.1');
+    // A setting the reader denies is not theirs.
+    for (const denied of ['the app exits at once (no docker, plain venv)', 'exits at once when run outside of docker', '一启动就退出，没在容器里跑']) {
+      assert.ok(ratio(denied, model) < ratio(denied, without), `${denied}: 10.1 weighs less against 1.1`);
+    }
     assert.equal((await ranked(plain, 'zh'))[0]?.slug, 'app-fails-to-start');
     assert.equal((await ranked(inContainer, 'zh'))[0]?.slug, 'container-exits-on-start');
   });

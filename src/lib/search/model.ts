@@ -90,6 +90,18 @@ export function queryTokens(query: PreparedQuery): string[] {
   return tokensOf(query).all;
 }
 
+/**
+ * A word that denies what follows (`no docker`, `not in a container`, `outside docker`, `without
+ * compose`, 不用docker, 没在容器里): the setting it names is the one the reader is not in.
+ */
+const NEGATED = /\b(?:no|not|without|outside(?:\s+of)?|never)[\s-]+(?:(?:a|an|the|in|inside|using|via|on|under)\s+)*[\w.-]+|(?:不是|没有|没用|不用|不在|没在)[在用]?\s*[\w\p{Script=Han}]{1,4}/giu;
+
+/** The query names the setting (a concept token, `~container`) other than in a denial. */
+function namesSetting(query: PreparedQuery, concept: string): boolean {
+  if (!tokensOf(query).named.has(concept)) return false;
+  return concepts([query.focusText, query.kept || query.text].join('\n').replace(NEGATED, ' ')).includes(concept);
+}
+
 /** BM25 term weight of a token in a section, without idf (precomputed at build time). */
 export function termWeight(tf: number, length: number, avgLength: number): number {
   return (tf * (BM25.k1 + 1)) / (tf + BM25.k1 * (1 - BM25.b + (BM25.b * length) / avgLength));
@@ -349,9 +361,8 @@ export function rankSections(query: PreparedQuery, model: QueryModel, limit = 5)
   }
   // A section that is another's problem in one setting (10.1 is 1.1 in a container) is the answer
   // when the query names the setting, and the other one when it does not.
-  const named = tokensOf(query).named;
   for (const [narrow, wide, concept] of model.narrows) {
-    const h = fused.get(named.has(concept) ? wide : narrow);
+    const h = fused.get(namesSetting(query, concept) ? wide : narrow);
     if (h) h.score *= OUTSIDE_SETTING;
   }
   const ranked = [...fused.values()].sort((a, b) => b.score - a.score || a.s - b.s);
