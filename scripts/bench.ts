@@ -104,7 +104,7 @@ function makeCorpus(dir: string, perLang: number): void {
         text = text.replace('<Symptom>\n', `<Symptom>\n\n${words(rand, 120, lang)}\n\n`);
       }
       writeFileSync(join(dir, 'src/content/guides', lang, `${slug}.mdx`), text);
-      for (const m of text.matchAll(/, code: ([a-z0-9-]+) }/g)) codes.add(m[1] ?? '');
+      for (const m of text.matchAll(CODE_FIELD)) codes.add(m[1] ?? '');
     }
   }
   // The copies' codes are published, as a release would publish them (src/data/error-codes.json).
@@ -112,11 +112,18 @@ function makeCorpus(dir: string, perLang: number): void {
   writeFileSync(join(dir, 'src/data/error-codes.json'), `${JSON.stringify({ ...published, codes: [...new Set([...published.codes, ...codes])].sort() }, null, 2)}\n`);
 }
 
-/** `code: db-pool-timeout` on signatures and `db-pool-timeout:` under `errors:` become `db-pool-timeout-3`. */
+/** A signature's `code` field (other fields, such as `when`, may follow it). */
+const CODE_FIELD = /, code: ([a-z0-9-]+)(?=,| })/g;
+
+/**
+ * `code: db-pool-timeout` on signatures and `db-pool-timeout:` under `errors:` become
+ * `db-pool-timeout-3`; a copy that narrows another section narrows that section's copy.
+ */
 function renumberCodes(text: string, k: number): string {
   const suffix = `-${String(k)}`;
-  let out = text.replace(/, code: ([a-z0-9-]+) }/g, (_, c: string) => `, code: ${c}${suffix} }`);
+  let out = text.replace(CODE_FIELD, (_, c: string) => `, code: ${c}${suffix}`);
   out = out.replace(/^errors:\n((?:  .*\n)+)/m, (_, block: string) => `errors:\n${block.replace(/^  ([a-z0-9-]+):/gm, (__, c: string) => `  ${c}${suffix}:`)}`);
+  out = out.replace(/^(narrows: \{ guide: )([a-z0-9-]+)/m, (_, head: string, slug: string) => `${head}${slug}${suffix}`);
   return out;
 }
 
