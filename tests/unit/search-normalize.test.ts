@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { excerptSegments } from '../../src/lib/search/excerpt.ts';
 import { fullTextQuery, MAX_INPUT, normalizeLine, phaseOf, prepareQuery, sanitize } from '../../src/lib/search/normalize.ts';
+import { CONCEPTS } from '../../src/lib/search/lexicon.ts';
 import { tokenize } from '../../src/lib/search/tokens.ts';
 
 describe('normalising pasted errors', () => {
@@ -107,6 +108,11 @@ describe('normalising pasted errors', () => {
 });
 
 describe('tokens', () => {
+  test('the lexicon lists each form once per concept (a form added twice is a sign of an edit that lost track)', () => {
+    const twice = Object.entries(CONCEPTS).flatMap(([concept, forms]) => forms.filter((f, i) => forms.indexOf(f) !== i).map((f) => `${concept}: ${f}`));
+    assert.deepEqual(twice, []);
+  });
+
   test('dotted and CamelCase names give their parts; placeholders and stop words are dropped; -ing is stemmed', () => {
     assert.deepEqual(tokenize('redis.exceptions.ConnectionError: Error <n> connecting to <host>'), [
       'redis.exceptions.connectionerror',
