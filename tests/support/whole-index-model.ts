@@ -4,6 +4,7 @@
  * other test ranks through src/lib/search/query.ts, as the browser does.
  */
 import { postingsOf, type QueryModel } from '../../src/lib/search/model.ts';
+import { modelDoc } from '../../src/lib/search/shards.ts';
 import type { SignatureIndex } from '../../src/lib/search/signatures.ts';
 
 export function modelFromIndex(index: SignatureIndex): QueryModel {
@@ -11,7 +12,7 @@ export function modelFromIndex(index: SignatureIndex): QueryModel {
   return {
     n: index.sections.length,
     narrows: index.narrows,
-    docs: index.docs.map((d, i) => ({ i, s: d.s, kind: d.kind, text: d.text, t: d.t, w: d.t.map((t) => index.idf[t] ?? 0), ...(d.lang ? { lang: d.lang } : {}), ...(d.c ? { c: d.c } : {}), ...(d.when ? { when: d.when } : {}) })),
+    docs: index.docs.map((d, i) => modelDoc(d, i, index.idf)),
     postings: (t) => postings.get(t),
     section: (i) => index.sections[i],
   };

@@ -25,19 +25,17 @@ function parts(text: string): { words: string[]; han: string[] } {
 
 const grams = (words: readonly string[], n = 4) => new Set(words.slice(0, Math.max(0, words.length - n + 1)).map((_, i) => words.slice(i, i + n).join(' ')));
 
+/** What a near copy can share, in order: the four-word runs of the Latin part, then the six-character Han runs. */
+function pieces(text: string): string[] {
+  const { words, han } = parts(text);
+  return [...grams(words), ...han.flatMap((run) => Array.from({ length: Math.max(0, run.length - 5) }, (_, k) => run.slice(k, k + 6)))];
+}
+
 /** The shared evidence that makes `a` a near copy of `b`, or undefined. */
 export function nearCopy(a: string, b: string): string | undefined {
-  const pa = parts(a);
-  const pb = parts(b);
-  const gb = grams(pb.words);
-  for (const g of grams(pa.words)) if (gb.has(g)) return `"${g}"`;
-  for (const run of pa.han) {
-    for (let i = 0; i + 6 <= run.length; i++) {
-      const piece = run.slice(i, i + 6);
-      if (pb.han.some((r) => r.includes(piece))) return `"${piece}"`;
-    }
-  }
-  return undefined;
+  const inB = new Set(pieces(b));
+  const shared = pieces(a).find((piece) => inB.has(piece));
+  return shared === undefined ? undefined : `"${shared}"`;
 }
 
 const { guides } = readGuides();
@@ -55,18 +53,13 @@ describe('no memorised answers', () => {
     // The queries' four-word runs and six-character Han runs, indexed once (3,000 queries against
     // 600 phrases pair by pair took half a minute); nearCopy then names what a candidate shares.
     const byPiece = new Map<string, Set<number>>();
-    const file = (piece: string, i: number) => byPiece.set(piece, (byPiece.get(piece) ?? new Set()).add(i));
     queries.forEach((q, i) => {
-      const { words, han } = parts(q.query);
-      for (const g of grams(words)) file(g, i);
-      for (const run of han) for (let k = 0; k + 6 <= run.length; k++) file(run.slice(k, k + 6), i);
+      for (const piece of pieces(q.query)) byPiece.set(piece, (byPiece.get(piece) ?? new Set()).add(i));
     });
     const copies: string[] = [];
     for (const g of guides) {
       for (const phrase of g.data.signatures.filter((s) => s.kind === 'symptom').map((s) => s.text)) {
-        const { words, han } = parts(phrase);
-        const pieces = [...grams(words), ...han.flatMap((run) => Array.from({ length: Math.max(0, run.length - 5) }, (_, k) => run.slice(k, k + 6)))];
-        const candidates = [...new Set(pieces.flatMap((piece) => [...(byPiece.get(piece) ?? [])]))].sort((a, b) => a - b);
+        const candidates = [...new Set(pieces(phrase).flatMap((piece) => [...(byPiece.get(piece) ?? [])]))].sort((a, b) => a - b);
         for (const i of candidates) {
           const q = queries[i];
           const shared = q && nearCopy(phrase, q.query);

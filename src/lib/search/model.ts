@@ -6,7 +6,7 @@
 import type { Lang } from '../i18n/langs.ts';
 import type { PreparedQuery } from './normalize.ts';
 import type { PackedBags } from './bm25.ts';
-import type { DocKind, Narrowing } from './signatures.ts';
+import type { DocKind, Narrowing, SignatureDoc } from './signatures.ts';
 import { concepts } from './lexicon.ts';
 import { PLACEHOLDER, tokenize } from './tokens.ts';
 
@@ -24,7 +24,7 @@ export interface ModelDoc {
   /** The error family's code (error signatures that have one). */
   c?: string;
   /** An error this section covers only while the application starts. */
-  when?: 'startup';
+  when?: SignatureDoc['when'];
 }
 
 export interface Postings {
@@ -65,6 +65,8 @@ interface QueryTokens {
   all: string[];
   /** Every concept the query names (`~container`), in any of its lines, uncapped. */
   named: Set<string>;
+  /** The concepts it names outside a denial (namesSetting), read once when a narrowing first asks. */
+  affirmed?: Set<string>;
 }
 const tokensByQuery = new WeakMap<PreparedQuery, QueryTokens>();
 function tokensOf(query: PreparedQuery): QueryTokens {
@@ -98,8 +100,10 @@ const NEGATED = /\b(?:no|not|without|outside(?:\s+of)?|never)[\s-]+(?:(?:a|an|th
 
 /** The query names the setting (a concept token, `~container`) other than in a denial. */
 function namesSetting(query: PreparedQuery, concept: string): boolean {
-  if (!tokensOf(query).named.has(concept)) return false;
-  return concepts([query.focusText, query.kept || query.text].join('\n').replace(NEGATED, ' ')).includes(concept);
+  const tokens = tokensOf(query);
+  if (!tokens.named.has(concept)) return false;
+  tokens.affirmed ??= new Set(concepts([query.focusText, query.kept || query.text].join('\n').replace(NEGATED, ' ')));
+  return tokens.affirmed.has(concept);
 }
 
 /** BM25 term weight of a token in a section, without idf (precomputed at build time). */

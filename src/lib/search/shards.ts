@@ -8,7 +8,7 @@
  * Files (under /search/index/): meta.json; s-<n>.json (shard n); m-<n>.json (sections chunk n).
  */
 import { isPhrase, postingsOf, type ModelDoc, type Postings, type QueryModel } from './model.ts';
-import type { Narrowing, SignatureIndex } from './signatures.ts';
+import type { Narrowing, SignatureDoc, SignatureIndex } from './signatures.ts';
 
 export interface ShardMeta {
   v: 2;
@@ -45,11 +45,18 @@ export function fnv1a(text: string): number {
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
+/** Doc `i` of the compiled index as a query model holds it: its fields, with each token's idf. */
+export function modelDoc(d: SignatureDoc, i: number, idf: Readonly<Record<string, number>>): ModelDoc {
+  const w = d.t.map((t) => idf[t] ?? 0);
+  return { i, s: d.s, kind: d.kind, text: d.text, t: d.t, w, ...(d.lang ? { lang: d.lang } : {}), ...(d.c ? { c: d.c } : {}), ...(d.when ? { when: d.when } : {}) };
+}
+
 export function shardIndex(index: SignatureIndex): { meta: ShardMeta; shards: Shard[]; chunks: SectionInfo[][] } {
   const postings = postingsOf(index.bags, round, MAX_POSTINGS);
 
   const docs: Array<{ doc: ModelDoc; keys: string[] }> = index.docs.map((d, i) => {
-    const w = d.t.map((t) => index.idf[t] ?? 0);
+    const doc = modelDoc(d, i, index.idf);
+    const w = doc.w;
     // A doc is filed under its rarest tokens, and a query loads the files of its own tokens. A
     // phrase (symptom, title, concepts) matches on any two of its tokens, so it is filed under
     // three: then a phrase of up to four tokens is found by every query that matches it. An
@@ -59,7 +66,7 @@ export function shardIndex(index: SignatureIndex): { meta: ShardMeta; shards: Sh
       .sort((a, b) => b.w - a.w)
       .slice(0, isPhrase(d.kind) ? 3 : 2)
       .map((x) => x.t);
-    return { doc: { i, s: d.s, kind: d.kind, text: d.text, t: d.t, w, ...(d.lang ? { lang: d.lang } : {}), ...(d.c ? { c: d.c } : {}), ...(d.when ? { when: d.when } : {}) }, keys };
+    return { doc, keys };
   });
 
   const estimate = JSON.stringify([...postings]).length + JSON.stringify(docs).length;

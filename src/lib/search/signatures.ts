@@ -15,7 +15,7 @@
 import type { Lang } from '../i18n/langs.ts';
 import { exampleLine } from './template.ts';
 import { normalizeLine } from './normalize.ts';
-import type { SignatureKind } from '../schemas/guide.ts';
+import type { Signature, SignatureKind } from '../schemas/guide.ts';
 import type { Slot } from '../variables/values.ts';
 import { buildBag, packBags, type PackedBags, type WeightedText } from './bm25.ts';
 import { concepts } from './lexicon.ts';
@@ -56,7 +56,7 @@ export interface SignatureDoc {
   /** The error family's code, on error signatures that have one. */
   c?: string;
   /** Set on an error this section covers only while the application starts (the guide's `when`). */
-  when?: 'startup';
+  when?: NonNullable<Signature['when']>;
   /** Distinct tokens of the (normalised) text. */
   t: string[];
 }
@@ -81,7 +81,7 @@ export interface GuideForIndex {
   section: string;
   title: string;
   symptom: string;
-  signatures: ReadonlyArray<{ kind: SignatureKind; text: string; code?: string | undefined; when?: 'startup' | undefined }>;
+  signatures: ReadonlyArray<Pick<Signature, 'kind' | 'text' | 'code' | 'when'>>;
   /** The section's numbered causes (the first line of each) and the titles of the triage outcomes that lead to it. */
   causes?: readonly string[];
   /** The section's text for its word bag: heading texts, the causes block, and all prose and code. */
@@ -106,7 +106,7 @@ export function compileSignatureIndex(guides: ReadonlyArray<GuideForIndex>, answ
   });
   const docs: SignatureDoc[] = [];
   const seen = new Set<string>();
-  const add = (s: number, kind: DocKind, text: string, lang?: Lang, code?: string, when?: 'startup') => {
+  const add = (s: number, kind: DocKind, text: string, lang?: Lang, code?: string, when?: SignatureDoc['when']) => {
     const key = `${String(s)}|${kind}|${lang ?? ''}|${text}`;
     if (seen.has(key)) return;
     seen.add(key);
