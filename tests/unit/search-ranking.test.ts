@@ -252,6 +252,24 @@ describe('section ranking over the corpus', () => {
     assert.equal((await ranked(inContainer, 'zh'))[0]?.slug, 'container-exits-on-start');
   });
 
+  test('a failure or slowness the reader denies (no errors, nothing fails, not slow, 没报错) adds nothing to the query', () => {
+    const model = modelFromIndex(index);
+    const scores = (q: string) => rankSections(prepareQuery(q), model, 13).map((h) => `${String(h.s)}:${h.score.toFixed(6)}`);
+    for (const [plain, denied] of [
+      ['boot is slow', 'boot is slow, nothing fails'],
+      ['boot is slow', 'boot is slow, no errors'],
+      ['the app is dead on launch', 'the app is dead on launch, not slow'],
+      ['responses take two seconds each', "responses take two seconds each and it doesn't crash"],
+      ['启动很慢', '启动很慢，没报错'],
+      ['接口要一秒多才返回', '接口要一秒多才返回，没有任何报错'],
+    ] as const) {
+      assert.deepEqual(scores(denied), scores(plain), denied);
+    }
+    // A missing message is not a denied failure: the failure itself is still named.
+    const named = queryTokens(prepareQuery('the render task failed, no useful error message'));
+    assert.ok(named.includes('~fail') && named.includes('fail'), named.join(' '));
+  });
+
   test('in a multi-line paste, a weak match of a reader\'s phrase does not outweigh the text', async () => {
     // Timings of our own API. The concepts they name (a duration: slow; `connect`) half-match
     // phrases of 2.1 and 8.1 (出站请求很慢或连不上), which used to count as much as a whole error.

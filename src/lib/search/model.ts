@@ -69,18 +69,28 @@ interface QueryTokens {
   affirmed?: Set<string>;
 }
 const tokensByQuery = new WeakMap<PreparedQuery, QueryTokens>();
+/**
+ * A failure or slowness the reader denies (`no errors`, `nothing fails`, `not slow`, `doesn't
+ * crash`, 没报错, 没有任何报错, 不慢): the words say what the problem is not, so they are not read
+ * as the query's words. "Starts fine, no errors, just slow" is a slow start, not a failed one. A
+ * missing message is not denied ("the task failed, no traceback"): only a failure itself is.
+ */
+const DENIED =
+  /\b(?:no|zero|without|not any|nothing)\s+(?:\w+\s+)?(?:errors?|exceptions?|fail\w*|crash\w*)\b|\b(?:not|isn't|wasn't|aren't|never)\s+(?:really\s+|actually\s+)?(?:slow|failing|crashing|erroring)\b|\bnothing (?:fails|failed|errors|crashes|breaks)\b|\b(?:doesn't|does not|didn't|did not|don't|never|won't)\s+(?:\w+\s+)?(?:fail|crash|error)\w*|没有?(?:任何)?(?:报错|错误|异常|崩溃|报异常)|不报错|无报错|没崩|不慢/gi;
+const undenied = (text: string) => text.replace(DENIED, ' ');
+
 function tokensOf(query: PreparedQuery): QueryTokens {
   let tokens = tokensByQuery.get(query);
   if (tokens === undefined) {
-    const errorLines = [query.focus, ...query.errorLines];
+    const errorLines = [query.focus, ...query.errorLines].map(undenied);
     // Tokenising lines one by one gives the words of tokenising them joined, in the same order.
     const lines = errorLines.map((l) => {
       const t = tokenize(l);
       return { t, set: new Set(t) };
     });
     const joined = [...errorLines, ...query.exceptions].join('\n');
-    const error = [...lines.flatMap((l) => l.t), ...tokenize(query.exceptions.join('\n')), ...concepts(joined), ...concepts(query.focusText)];
-    const every = new Set([...error, ...tokenize(query.kept, { concepts: true })]);
+    const error = [...lines.flatMap((l) => l.t), ...tokenize(query.exceptions.join('\n')), ...concepts(joined), ...concepts(undenied(query.focusText))];
+    const every = new Set([...error, ...tokenize(undenied(query.kept), { concepts: true })]);
     const all = [...every].slice(0, MAX_QUERY_TOKENS);
     tokensByQuery.set(query, (tokens = { lines, error, all, named: new Set([...every].filter((t) => t.startsWith('~'))) }));
   }
