@@ -164,6 +164,21 @@ describe('section ranking over the corpus', () => {
     assert.ok(matched(traceback).includes('Error <int> connecting to <host>:<port>. Connection refused.'), matched(traceback).join(', '));
   });
 
+  test('a printed line of three words or fewer is a known error only with every word', () => {
+    const model = modelFromIndex(index);
+    const matched = (q: string) => matchSignatures(prepareQuery(q), model).flatMap((m) => (m.known ? [m.doc.text] : []));
+    // `agent` (of the database's name, in psql's prompt) and `calls` on one line: two of `Agent
+    // call failed: <str>`'s three words, and by idf most of its weight.
+    const psql = [
+      'arya_video_agent=# SELECT calls, mean_exec_time FROM pg_stat_statements ORDER BY mean_exec_time DESC LIMIT 3;',
+      ' calls | mean_exec_time',
+      '-------+----------------',
+      '   120 |         2210.4',
+    ].join('\n');
+    assert.ok(!matched(psql).includes('Agent call failed: <str>'), matched(psql).join(', '));
+    assert.ok(matched('ERROR [task_processor] Agent call failed: upstream returned 502').includes('Agent call failed: <str>'));
+  });
+
   test('a signature is read as the line it stands for: its slots filled as a tool prints them, then normalised like a query', async () => {
     // `UID:<int>` and `total-vm:<int>kB` are, in a real line, `UID:999` and `total-vm:7913480kB`,
     // which normalising turns into placeholders; read as written, the template kept words no pasted

@@ -200,8 +200,15 @@ interface SigMatch {
  * answer or an LLM call. It counts as a match, never as a known error on its own.
  */
 const isBuiltinClass = (doc: ModelDoc): boolean => doc.kind === 'exception' && !doc.text.includes('.');
-/** A signature match that makes a known error: an error signature (not a phrase, not a builtin class) matched nearly whole. */
-const isWholeError = (m: { doc: ModelDoc; coverage: number }): boolean => !isPhrase(m.doc.kind) && !isBuiltinClass(m.doc) && m.coverage >= 0.8;
+/** A signature match that makes a known error: an error signature (not a phrase, not a builtin class) matched nearly whole (`missing`: its words the query lacks). */
+const isWholeError = (m: { doc: ModelDoc; coverage: number; missing: number }): boolean =>
+  !isPhrase(m.doc.kind) && !isBuiltinClass(m.doc) && m.coverage >= 0.8 && !(m.doc.t.length <= SHORT_LINE && m.missing > 0);
+/**
+ * A printed line of this many words or fewer is a known error only with every word: weighted by
+ * idf, two rare words of `Agent call failed: <str>` cover 0.8 of it, and `SELECT calls` in a psql
+ * session on the database `arya_video_agent` holds both.
+ */
+const SHORT_LINE = 3;
 
 /** The words of a text, lower-cased. */
 const wordsOf = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}_]+/u).filter((w) => w !== '');
@@ -237,12 +244,13 @@ function inOrderWeight(doc: ModelDoc, line: readonly string[]): number {
 /** Sections whose signatures the query contains, best first. */
 export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMatch[] {
   const tokens = new Set(tokensOf(query).error);
-  const perSection = new Map<number, Array<{ doc: ModelDoc; score: number; coverage: number }>>();
+  const perSection = new Map<number, Array<{ doc: ModelDoc; score: number; coverage: number; missing: number }>>();
   let words: string[] | undefined;
   for (const doc of model.docs) {
     const total = doc.w.reduce((a, x) => a + x, 0);
     let coverage: number;
     let weight: number;
+    let missing = 0;
     if (doc.kind === 'exception') {
       // `sqlalchemy.exc.TimeoutError` is found as written, or as its class named next to its package
       // (`sqlalchemy TimeoutError`), as people write it in a description.
@@ -261,6 +269,7 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
         }
       });
       coverage = count === doc.t.length ? 1 : total > 0 ? matched / total : 0;
+      missing = doc.t.length - count;
       weight = matched;
       if (count < Math.min(2, doc.t.length)) coverage = 0;
       // A message or output is a line the software prints: its words count where one line of the
@@ -288,7 +297,7 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
     }
     if (coverage < MIN_COVERAGE[doc.kind]) continue;
     const score = coverage * coverage * weight * KIND_WEIGHT[doc.kind];
-    perSection.set(doc.s, [...(perSection.get(doc.s) ?? []), { doc, score, coverage }]);
+    perSection.set(doc.s, [...(perSection.get(doc.s) ?? []), { doc, score, coverage, missing }]);
   }
   // A message the software printed says more than the class it was raised as: when a message or
   // output of four or more words matched in every word (`canceling statement due to lock timeout`,
