@@ -267,6 +267,35 @@ describe('section ranking over the corpus', () => {
     assert.equal((await ranked(inContainer, 'zh'))[0]?.slug, 'container-exits-on-start');
   });
 
+  test('a narrowing section\'s phrase that says nothing the other section\'s phrases do not counts for less outside the setting', () => {
+    const model = modelFromIndex(index);
+    const at = (slug: string) => index.sections.findIndex((x) => x.slug === slug);
+    const phrase = (text: string) => index.docs.find((d) => d.s === at('container-exits-on-start') && d.kind === 'symptom' && d.text === text);
+    // "Exits seconds after launch" is 1.1's problem as much as 10.1's; a restart loop is a container's.
+    assert.equal(phrase('status exited seconds after launch')?.wide, 1);
+    assert.equal(phrase('docker restart loop')?.wide, undefined);
+    assert.ok(index.docs.every((d) => d.wide === undefined || index.narrows.some(([narrow]) => narrow === d.s)), 'only narrowing sections have such phrases');
+    const plainModel = modelFromIndex({ ...index, docs: index.docs.map(({ wide: _, ...d }) => d) });
+    const ratio = (q: string, m: typeof model) => {
+      const hits = rankSections(prepareQuery(q), m, 13);
+      const score = (slug: string) => hits.find((h) => h.s === at(slug))?.score ?? 0;
+      return score('container-exits-on-start') / score('app-fails-to-start');
+    };
+    for (const q of ['the service dies right after launch', '服务刚拉起就退出']) assert.ok(ratio(q, model) < ratio(q, plainModel), q);
+    for (const q of ['the container dies right after launch', '容器刚拉起就退出']) assert.equal(ratio(q, model), ratio(q, plainModel), q);
+  });
+
+  test('a snake_case name names its setting (REDIS_URL: Redis) for a narrowing', () => {
+    const model = modelFromIndex(index);
+    const at = (slug: string) => index.sections.findIndex((x) => x.slug === slug);
+    const ratio = (q: string, m: typeof model) => {
+      const hits = rankSections(prepareQuery(q), m, 13);
+      return (hits.find((h) => h.s === at('redis-connection-failed'))?.score ?? 0) / (hits.find((h) => h.s === at('app-fails-to-start'))?.score ?? 1);
+    };
+    const q = 'REDIS_URL points at the wrong host, every call errors';
+    assert.ok(ratio(q, model) > ratio(q, { ...model, narrows: [] }), '1.1 weighs less against 3.1');
+  });
+
   test('a failure or slowness the reader denies (no errors, nothing fails, not slow, 没报错) adds nothing to the query', () => {
     const model = modelFromIndex(index);
     const scores = (q: string) => rankSections(prepareQuery(q), model, 13).map((h) => `${String(h.s)}:${h.score.toFixed(6)}`);

@@ -99,11 +99,15 @@ const DURATION = /(?<![\p{L}\p{N}_])\d+(?:\.\d+)?\s?(?:ms|s|sec|secs|seconds?|mi
 /** A size written out (`3 GB`, `500MB`, `好几个 G`): something holds a lot of data. */
 const SIZE = /(?:\d+(?:\.\d+)?|[几好多两三四五六七八九十]+个?)\s?(?:gb|gib|mb|mib|tb|g|m)(?![\p{L}\p{N}_])/iu;
 
-/** The concept tokens (`~pool`, …) that a text names, each once. */
-export function concepts(text: string): string[] {
+/**
+ * The concept tokens (`~pool`, …) that a text names, each once. With `parts`, the parts of a
+ * snake_case name are words too (`REDIS_URL` names redis).
+ */
+export function concepts(text: string, { parts = false }: { parts?: boolean } = {}): string[] {
   const lower = text.toLowerCase();
   // Han runs separate words too: "redis连不上" names redis.
-  const words = lower.split(/[^\p{L}\p{N}_]+|\p{Script=Han}+/u).filter((w) => w !== '');
+  const whole = lower.split(/[^\p{L}\p{N}_]+|\p{Script=Han}+/u).filter((w) => w !== '');
+  const words = parts ? whole.flatMap((w) => (/[^_]_[^_]/.test(w) ? [w, ...w.split('_').filter((p) => p !== '')] : [w])) : whole;
   const found = new Set<string>();
   for (const w of words) {
     for (const c of exact.get(w) ?? []) found.add(c);

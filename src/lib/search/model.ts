@@ -6,7 +6,7 @@
 import type { Lang } from '../i18n/langs.ts';
 import type { PreparedQuery } from './normalize.ts';
 import type { PackedBags } from './bm25.ts';
-import type { DocKind, Narrowing, SignatureDoc } from './signatures.ts';
+import { isPhrase, type DocKind, type Narrowing, type SignatureDoc } from './signatures.ts';
 import { concepts } from './lexicon.ts';
 import { PLACEHOLDER, tokenize } from './tokens.ts';
 
@@ -25,6 +25,8 @@ export interface ModelDoc {
   c?: string;
   /** An error this section covers only while the application starts. */
   when?: SignatureDoc['when'];
+  /** A phrase of a narrowing section that is its own only in its setting. */
+  wide?: SignatureDoc['wide'];
 }
 
 export interface Postings {
@@ -45,9 +47,6 @@ export interface QueryModel {
   section(i: number): { slug: string; section: string } | undefined;
 }
 
-/** A doc in readers' words (a symptom phrase, a title, the concepts they name), not an error the software prints. */
-export const isPhrase = (kind: DocKind): boolean => kind === 'symptom' || kind === 'title' || kind === 'concept';
-
 export const BM25 = { k1: 1.2, b: 0.5 };
 /** Tokens a query may use at most: a 100 KB log must not fetch every shard. */
 export const MAX_QUERY_TOKENS = 64;
@@ -63,9 +62,7 @@ interface QueryTokens {
   error: string[];
   /** Most telling first (error lines, then the rest of the text), capped. */
   all: string[];
-  /** Every concept the query names (`~container`), in any of its lines, uncapped. */
-  named: Set<string>;
-  /** The concepts it names outside a denial (namesSetting), read once when a narrowing first asks. */
+  /** The concepts it names outside a denial, a name's parts included (namesSetting), read once when a narrowing first asks. */
   affirmed?: Set<string>;
 }
 const tokensByQuery = new WeakMap<PreparedQuery, QueryTokens>();
@@ -92,7 +89,7 @@ function tokensOf(query: PreparedQuery): QueryTokens {
     const error = [...lines.flatMap((l) => l.t), ...tokenize(query.exceptions.join('\n')), ...concepts(joined), ...concepts(undenied(query.focusText))];
     const every = new Set([...error, ...tokenize(undenied(query.kept), { concepts: true })]);
     const all = [...every].slice(0, MAX_QUERY_TOKENS);
-    tokensByQuery.set(query, (tokens = { lines, error, all, named: new Set([...every].filter((t) => t.startsWith('~'))) }));
+    tokensByQuery.set(query, (tokens = { lines, error, all }));
   }
   return tokens;
 }
@@ -111,8 +108,9 @@ const NEGATED = /\b(?:no|not|without|outside(?:\s+of)?|never)[\s-]+(?:(?:a|an|th
 /** The query names the setting (a concept token, `~container`) other than in a denial. */
 function namesSetting(query: PreparedQuery, concept: string): boolean {
   const tokens = tokensOf(query);
-  if (!tokens.named.has(concept)) return false;
-  tokens.affirmed ??= new Set(concepts([query.focusText, query.kept || query.text].join('\n').replace(NEGATED, ' ')));
+  // A name's parts count (`REDIS_URL` names Redis), unlike in the query's tokens, where the parts
+  // of a paste's identifiers would be noise.
+  tokens.affirmed ??= new Set(concepts([query.focusText, query.kept || query.text].join('\n').replace(NEGATED, ' '), { parts: true }));
   return tokens.affirmed.has(concept);
 }
 
@@ -184,6 +182,8 @@ const GENERIC_BESIDE_SPECIFIC = 0.5;
 const PHASE_MISMATCH = 0.5;
 /** What a section weighs in a query outside its setting: a narrowing section without the setting's words, the section it narrows with them (see rankSections). */
 const OUTSIDE_SETTING = 0.85;
+/** What a narrowing section's phrase that is its own only in its setting (SignatureDoc.wide) is worth when the query does not name the setting. */
+const WIDE_PHRASE_OUTSIDE_SETTING = 0.25;
 const lastSegment = (name: string) => name.slice(name.lastIndexOf('.') + 1);
 
 interface SigMatch {
@@ -246,6 +246,7 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
   const tokens = new Set(tokensOf(query).error);
   const perSection = new Map<number, Array<{ doc: ModelDoc; score: number; coverage: number; missing: number }>>();
   let words: string[] | undefined;
+  const settingOf = new Map(model.narrows.map(([narrow, , concept]) => [narrow, concept]));
   for (const doc of model.docs) {
     const total = doc.w.reduce((a, x) => a + x, 0);
     let coverage: number;
@@ -296,7 +297,10 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
       if (short && coverage > 0 && !containsWords((words ??= wordsOf(query.kept || query.text)), doc.text)) coverage = 0;
     }
     if (coverage < MIN_COVERAGE[doc.kind]) continue;
-    const score = coverage * coverage * weight * KIND_WEIGHT[doc.kind];
+    let score = coverage * coverage * weight * KIND_WEIGHT[doc.kind];
+    // "Exits seconds after launch" is 10.1's in a container, and 1.1's anywhere else.
+    const setting = doc.wide ? settingOf.get(doc.s) : undefined;
+    if (setting !== undefined && !namesSetting(query, setting)) score *= WIDE_PHRASE_OUTSIDE_SETTING;
     perSection.set(doc.s, [...(perSection.get(doc.s) ?? []), { doc, score, coverage, missing }]);
   }
   // A message the software printed says more than the class it was raised as: when a message or

@@ -7,8 +7,8 @@
  *
  * Files (under /search/index/): meta.json; s-<n>.json (shard n); m-<n>.json (sections chunk n).
  */
-import { isPhrase, postingsOf, type ModelDoc, type Postings, type QueryModel } from './model.ts';
-import type { Narrowing, SignatureDoc, SignatureIndex } from './signatures.ts';
+import { postingsOf, type ModelDoc, type Postings, type QueryModel } from './model.ts';
+import { isPhrase, type Narrowing, type SignatureDoc, type SignatureIndex } from './signatures.ts';
 
 export interface ShardMeta {
   v: 2;
@@ -48,7 +48,7 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 /** Doc `i` of the compiled index as a query model holds it: its fields, with each token's idf. */
 export function modelDoc(d: SignatureDoc, i: number, idf: Readonly<Record<string, number>>): ModelDoc {
   const w = d.t.map((t) => idf[t] ?? 0);
-  return { i, s: d.s, kind: d.kind, text: d.text, t: d.t, w, ...(d.lang ? { lang: d.lang } : {}), ...(d.c ? { c: d.c } : {}), ...(d.when ? { when: d.when } : {}) };
+  return { i, s: d.s, kind: d.kind, text: d.text, t: d.t, w, ...(d.lang ? { lang: d.lang } : {}), ...(d.c ? { c: d.c } : {}), ...(d.when ? { when: d.when } : {}), ...(d.wide ? { wide: d.wide } : {}) };
 }
 
 export function shardIndex(index: SignatureIndex): { meta: ShardMeta; shards: Shard[]; chunks: SectionInfo[][] } {

@@ -27,6 +27,9 @@ import { tokenize } from './tokens.ts';
  */
 export type DocKind = SignatureKind | 'title' | 'concept';
 
+/** A doc in readers' words (a symptom phrase, a title, the concepts they name), not an error the software prints. */
+export const isPhrase = (kind: DocKind): boolean => kind === 'symptom' || kind === 'title' || kind === 'concept';
+
 /**
  * What search can say about a known error at once, by its code (src/lib/guides/error-codes.ts):
  * the likely cause, where its fix is, and the wizard step that checks it with its first command.
@@ -57,6 +60,12 @@ export interface SignatureDoc {
   c?: string;
   /** Set on an error this section covers only while the application starts (the guide's `when`). */
   when?: NonNullable<Signature['when']>;
+  /**
+   * Set on a phrase of a section that narrows another to a setting (`narrows`) when the phrase names
+   * no concept that the other section's phrases do not: "status exited seconds after launch" is
+   * 10.1's only in a container. Search weighs it less when the query does not name the setting.
+   */
+  wide?: 1;
   /** Distinct tokens of the (normalised) text. */
   t: string[];
 }
@@ -161,6 +170,19 @@ export function compileSignatureIndex(guides: ReadonlyArray<GuideForIndex>, answ
     const n = twins.find((g) => g.narrows)?.narrows;
     const other = n ? slugIndex.get(n.guide) : undefined;
     if (n && other !== undefined) narrows.push([slugIndex.get(slug) ?? -1, other, `~${n.concept}`]);
+  }
+  // A narrowing section's phrase that names nothing the other section's phrases do not is the
+  // narrowing section's only in its setting (SignatureDoc.wide).
+  const phrases = new Map<number, SignatureDoc[]>();
+  for (const d of docs) {
+    if (!isPhrase(d.kind)) continue;
+    const list = phrases.get(d.s);
+    if (list) list.push(d);
+    else phrases.set(d.s, [d]);
+  }
+  for (const [narrow, wide] of narrows) {
+    const named = new Set((phrases.get(wide) ?? []).flatMap((d) => concepts(d.text)));
+    for (const d of phrases.get(narrow) ?? []) if (concepts(d.text).every((c) => named.has(c))) d.wide = 1;
   }
   return { v: 1, sections, docs, idf, bags, narrows };
 }
