@@ -102,6 +102,18 @@ describe('guide frontmatter', () => {
     ]);
   });
 
+  test('`wraps: true` is for error signatures: another value, or the field on a symptom phrase, is named with what was expected', () => {
+    const withSignatures = (signatures: unknown[]) =>
+      validateGuideEntries(readGuideFolder(`${FIXTURES}/valid`).map((f) => (f.file.includes('/zh/') ? { ...f, data: { ...(f.data as object), signatures } } : f))).problems.map(
+        (p) => `${p.path}: found ${p.found}; expected ${p.expected}`,
+      );
+    assert.deepEqual(withSignatures([{ kind: 'output', text: 'ERROR:    Application startup failed. Exiting.', wraps: true }]), []);
+    assert.deepEqual(withSignatures([{ kind: 'output', text: 'boom', wraps: 'yes' }]), ['signatures[0].wraps: found "yes" (a string); expected true']);
+    assert.deepEqual(withSignatures([{ kind: 'exception', text: 'ModuleNotFoundError' }, { kind: 'symptom', text: 'crash on boot', wraps: true }]), [
+      'signatures[1].wraps: found true on a symptom phrase; expected wraps on exception, message and output signatures only (a phrase wraps no error)',
+    ]);
+  });
+
   test('`narrows` names another guide of the same language and a lexicon concept, the same in both twins', () => {
     const files = readGuideFolder(`${FIXTURES}/valid`);
     const other = (lang: string) => ({ file: `${FIXTURES}/valid/${lang}/other.mdx`, data: { ...(files.find((f) => f.file.includes(`/${lang}/`))?.data as object), section: '1.2' } });

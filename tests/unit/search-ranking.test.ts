@@ -296,6 +296,45 @@ describe('section ranking over the corpus', () => {
     assert.ok(ratio(q, model) > ratio(q, { ...model, narrows: [] }), '1.1 weighs less against 3.1');
   });
 
+  test('a line printed after the real error (`wraps`) is the known error only when the paste shows no other', async () => {
+    const lifespan = [
+      'INFO:     Started server process [7]',
+      'INFO:     Waiting for application startup.',
+      'ERROR:    Traceback (most recent call last):',
+      '  File "/app/app/main.py", line 19, in lifespan',
+      '    await init_db()',
+      "ConnectionRefusedError: [Errno 111] Connect call failed ('127.0.0.1', 5432)",
+      '',
+      'ERROR:    Application startup failed. Exiting.',
+    ].join('\n');
+    assert.deepEqual(pick((await ranked(lifespan))[0]), { slug: 'app-fails-to-start', known: true, code: 'db-connection-refused' });
+    const alone = ['INFO:     Waiting for application startup.', 'ERROR:    Application startup failed. Exiting.'].join('\n');
+    assert.deepEqual(pick((await ranked(alone))[0]), { slug: 'app-fails-to-start', known: true, code: 'app-startup-failed' });
+  });
+
+  test('an error a narrowing section lists as the same line as the other section is the narrowing section\'s in its setting', async () => {
+    // The database refusing connections at startup: in compose, the api started before it (10.1).
+    const traceback = [
+      'INFO:     Waiting for application startup.',
+      'ERROR:    Traceback (most recent call last):',
+      '  File "/app/app/main.py", line 22, in lifespan',
+      '    await database.connect()',
+      'psycopg.OperationalError: connection failed: connection to server at "postgres", port 5432 failed: Connection refused',
+      '\tIs the server running on that host and accepting TCP/IP connections?',
+      'ERROR:    Application startup failed. Exiting.',
+    ];
+    const compose = ['$ docker compose up', 'Attaching to api-1, postgres-1', ...traceback.map((l) => `api-1       | ${l}`), 'api-1 exited with code 3', 'postgres-1  | LOG:  database system is ready to accept connections'].join('\n');
+    assert.deepEqual(pick((await ranked(compose))[0]), { slug: 'container-exits-on-start', known: true, code: 'postgres-starting-up' });
+    assert.deepEqual(pick((await ranked(traceback.join('\n')))[0]), { slug: 'app-fails-to-start', known: true, code: 'db-connection-refused' });
+    const at = (slug: string) => index.sections.findIndex((x) => x.slug === slug);
+    const line = 'connection to server at "<host>", port <port> failed: Connection refused';
+    const docs = index.docs.filter((d) => d.text === line);
+    assert.deepEqual(docs.map((d) => [index.sections[d.s]?.slug, d.wide, d.narrowed]).sort(), [
+      ['app-fails-to-start', undefined, [at('container-exits-on-start')]],
+      ['container-exits-on-start', 1, undefined],
+    ]);
+  });
+
   test('a failure or slowness the reader denies (no errors, nothing fails, not slow, 没报错) adds nothing to the query', () => {
     const model = modelFromIndex(index);
     const scores = (q: string) => rankSections(prepareQuery(q), model, 13).map((h) => `${String(h.s)}:${h.score.toFixed(6)}`);

@@ -85,6 +85,7 @@ function errorCodeProblems(file: string, guide: Guide): Problem[] {
   const used = new Set<string>();
   guide.signatures.forEach((s, i) => {
     if (s.when !== undefined && s.kind === 'symptom') problems.push({ file, path: `signatures[${String(i)}].when`, found: `"${s.when}" on a symptom phrase`, expected: 'when on exception, message and output signatures only (a phrase has no phase of the application)' });
+    if (s.wraps !== undefined && s.kind === 'symptom') problems.push({ file, path: `signatures[${String(i)}].wraps`, found: 'true on a symptom phrase', expected: 'wraps on exception, message and output signatures only (a phrase wraps no error)' });
     if (s.code === undefined) return;
     if (s.kind === 'symptom') problems.push({ file, path: `signatures[${String(i)}].code`, found: `"${s.code}" on a symptom phrase`, expected: 'codes on exception, message and output signatures only (a code names an error the software prints)' });
     else used.add(s.code);

@@ -50,6 +50,12 @@ export const SignatureSchema = z.strictObject({
    * Errors only (not `symptom`). Default: any time.
    */
   when: z.literal('startup').optional(),
+  /**
+   * `true`: a line printed after the real error that names it only in general (uvicorn's
+   * `Application startup failed. Exiting.` after the exception that failed the startup). When the
+   * paste shows another known error, search names that one. Errors only (not `symptom`).
+   */
+  wraps: z.literal(true).optional(),
 });
 export type SignatureInput = z.input<typeof SignatureSchema>;
 export type Signature = z.output<typeof SignatureSchema>;

@@ -25,8 +25,12 @@ export interface ModelDoc {
   c?: string;
   /** An error this section covers only while the application starts. */
   when?: SignatureDoc['when'];
-  /** A phrase of a narrowing section that is its own only in its setting. */
+  /** A line printed after the real error (SignatureDoc.wraps). */
+  wraps?: SignatureDoc['wraps'];
+  /** A doc of a narrowing section that is its own only in its setting (SignatureDoc.wide). */
   wide?: SignatureDoc['wide'];
+  /** The narrowing sections that list this error too (SignatureDoc.narrowed). */
+  narrowed?: SignatureDoc['narrowed'];
 }
 
 export interface Postings {
@@ -178,8 +182,8 @@ const EXCEPTION_BESIDE_MESSAGE = 0.7;
 const PASTE_SIG_FLOOR = 5;
 /** What a signature is worth beside a more specific one of another section that matched the same line (see matchSignatures). */
 const GENERIC_BESIDE_SPECIFIC = 0.5;
-/** What a section's signatures are worth when its errors matched only for the other phase of the application (see matchSignatures). */
-const PHASE_MISMATCH = 0.5;
+/** What a section's signatures are worth when every error of it that matched stands aside: for the other phase of the application, outside its setting, or a wrapper beside the real error (see matchSignatures). */
+const ASIDE = 0.5;
 /** What a section weighs in a query outside its setting: a narrowing section without the setting's words, the section it narrows with them (see rankSections). */
 const OUTSIDE_SETTING = 0.85;
 /** What a narrowing section's phrase that is its own only in its setting (SignatureDoc.wide) is worth when the query does not name the setting. */
@@ -299,7 +303,7 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
     if (coverage < MIN_COVERAGE[doc.kind]) continue;
     let score = coverage * coverage * weight * KIND_WEIGHT[doc.kind];
     // "Exits seconds after launch" is 10.1's in a container, and 1.1's anywhere else.
-    const setting = doc.wide ? settingOf.get(doc.s) : undefined;
+    const setting = doc.wide && isPhrase(doc.kind) ? settingOf.get(doc.s) : undefined;
     if (setting !== undefined && !namesSetting(query, setting)) score *= WIDE_PHRASE_OUTSIDE_SETTING;
     perSection.set(doc.s, [...(perSection.get(doc.s) ?? []), { doc, score, coverage, missing }]);
   }
@@ -318,6 +322,11 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
   for (const m of errorMatches) {
     if (errorMatches.some((n) => n.doc.s !== m.doc.s && n.coverage >= m.coverage && n.doc.t.length > m.doc.t.length && m.doc.t.every((t) => n.doc.t.includes(t)))) m.score *= GENERIC_BESIDE_SPECIFIC;
   }
+  // A line printed after the real error (uvicorn's `Application startup failed. Exiting.`) names it
+  // only in general: beside a printed error that matched (not a class alone), it counts for less
+  // and is not the known error.
+  const wrapped = errorMatches.some((m) => !m.doc.wraps && m.doc.kind !== 'exception');
+  if (wrapped) for (const m of errorMatches) if (m.doc.wraps) m.score *= GENERIC_BESIDE_SPECIFIC;
   // Some errors are a section's problem only while the application starts (`when: startup`): Redis
   // refusing connections is 1.1's at boot and 3.1's in a request. When the paste shows the phase
   // (normalize.ts), the section for the other phase counts for half, its phrases that quote the
@@ -328,6 +337,17 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
   const startupOnly = errorMatches.filter((m) => m.doc.when === 'startup');
   const outOfPhase = (m: { doc: ModelDoc }) =>
     query.phase === 'running' ? m.doc.when === 'startup' : query.phase === 'startup' && m.doc.when !== 'startup' && startupOnly.some((n) => n.doc.s !== m.doc.s && sameError(m.doc, n.doc));
+  // An error that a narrowing section lists as the same line as the section it narrows (10.1 lists
+  // a database refusing connections at startup, as 1.1 does: in a container, its database was not
+  // up yet) is the narrowing section's in its setting, and the other one's outside it.
+  const outsideSetting = (m: { doc: ModelDoc }): boolean => {
+    const setting = m.doc.wide ? settingOf.get(m.doc.s) : undefined;
+    if (setting !== undefined) return !namesSetting(query, setting);
+    return (m.doc.narrowed ?? []).some((n) => {
+      const concept = settingOf.get(n);
+      return concept !== undefined && namesSetting(query, concept) && errorMatches.some((x) => x.doc.s === n && x.doc.wide && sameError(x.doc, m.doc) && !outOfPhase(x));
+    });
+  };
   const out: SigMatch[] = [];
   for (const [s, matches] of perSection) {
     matches.sort((a, b) => b.score - a.score);
@@ -339,9 +359,9 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
     // wholly matched signature, then the weightiest ('Error 111 connecting to …' whole, before
     // 'redis.exceptions.ConnectionError: Too many connections' with its long class name).
     const errors = matches.filter((m) => isWholeError(m) && !(printed && m.doc.kind === 'exception'));
-    const inPhase = errors.filter((m) => !outOfPhase(m));
-    const error = inPhase.sort((a, b) => b.coverage - a.coverage || b.score - a.score)[0];
-    const factor = errors.length > 0 && inPhase.length === 0 ? PHASE_MISMATCH : 1;
+    const standing = errors.filter((m) => !outOfPhase(m) && !outsideSetting(m) && !(wrapped && m.doc.wraps));
+    const error = standing.sort((a, b) => b.coverage - a.coverage || b.score - a.score)[0];
+    const factor = errors.length > 0 && standing.length === 0 ? ASIDE : 1;
     out.push({ s, score: factor * (best.score + 0.3 * rest), known: error !== undefined, doc: (error ?? best).doc });
   }
   return out.sort((a, b) => b.score - a.score);

@@ -60,12 +60,18 @@ export interface SignatureDoc {
   c?: string;
   /** Set on an error this section covers only while the application starts (the guide's `when`). */
   when?: NonNullable<Signature['when']>;
+  /** Set on a line printed after the real error that names it only in general (the guide's `wraps`). */
+  wraps?: 1;
   /**
-   * Set on a phrase of a section that narrows another to a setting (`narrows`) when the phrase names
-   * no concept that the other section's phrases do not: "status exited seconds after launch" is
-   * 10.1's only in a container. Search weighs it less when the query does not name the setting.
+   * Set on a doc of a section that narrows another to a setting (`narrows`) when the doc says
+   * nothing the other section does not: a phrase that names no concept the other section's phrases
+   * do not ("status exited seconds after launch" is 10.1's only in a container), or an error that
+   * the other section lists as the same line. Search weighs it less when the query does not name
+   * the setting.
    */
   wide?: 1;
+  /** Set on an error of a section that others narrow: those of them that list the same line. In their setting it is theirs. */
+  narrowed?: number[];
   /** Distinct tokens of the (normalised) text. */
   t: string[];
 }
@@ -90,7 +96,7 @@ export interface GuideForIndex {
   section: string;
   title: string;
   symptom: string;
-  signatures: ReadonlyArray<Pick<Signature, 'kind' | 'text' | 'code' | 'when'>>;
+  signatures: ReadonlyArray<Pick<Signature, 'kind' | 'text' | 'code' | 'when' | 'wraps'>>;
   /** The section's numbered causes (the first line of each) and the titles of the triage outcomes that lead to it. */
   causes?: readonly string[];
   /** The section's text for its word bag: heading texts, the causes block, and all prose and code. */
@@ -115,7 +121,7 @@ export function compileSignatureIndex(guides: ReadonlyArray<GuideForIndex>, answ
   });
   const docs: SignatureDoc[] = [];
   const seen = new Set<string>();
-  const add = (s: number, kind: DocKind, text: string, lang?: Lang, code?: string, when?: SignatureDoc['when']) => {
+  const add = (s: number, kind: DocKind, text: string, lang?: Lang, sig?: Pick<Signature, 'code' | 'when' | 'wraps'>) => {
     const key = `${String(s)}|${kind}|${lang ?? ''}|${text}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -128,11 +134,11 @@ export function compileSignatureIndex(guides: ReadonlyArray<GuideForIndex>, answ
       if (seen.has(same)) return;
       seen.add(same);
     }
-    docs.push({ s, kind, text, t, ...(lang ? { lang } : {}), ...(code ? { c: code } : {}), ...(when ? { when } : {}) });
+    docs.push({ s, kind, text, t, ...(lang ? { lang } : {}), ...(sig?.code ? { c: sig.code } : {}), ...(sig?.when ? { when: sig.when } : {}), ...(sig?.wraps ? { wraps: 1 as const } : {}) });
   };
   for (const g of guides) {
     const s = slugIndex.get(g.slug) ?? -1;
-    for (const sig of g.signatures) add(s, sig.kind, sig.text, sig.kind === 'symptom' ? g.lang : undefined, sig.code, sig.when);
+    for (const sig of g.signatures) add(s, sig.kind, sig.text, sig.kind === 'symptom' ? g.lang : undefined, sig);
     add(s, 'title', g.title, g.lang);
     add(s, 'title', g.symptom.replace(/`/g, ''), g.lang);
     // What the section is about, as concepts: a description in other words, or in the other
@@ -171,18 +177,28 @@ export function compileSignatureIndex(guides: ReadonlyArray<GuideForIndex>, answ
     const other = n ? slugIndex.get(n.guide) : undefined;
     if (n && other !== undefined) narrows.push([slugIndex.get(slug) ?? -1, other, `~${n.concept}`]);
   }
-  // A narrowing section's phrase that names nothing the other section's phrases do not is the
-  // narrowing section's only in its setting (SignatureDoc.wide).
-  const phrases = new Map<number, SignatureDoc[]>();
+  // What a narrowing section says that the other one says too (SignatureDoc.wide, .narrowed).
+  const docsOf = new Map<number, SignatureDoc[]>();
   for (const d of docs) {
-    if (!isPhrase(d.kind)) continue;
-    const list = phrases.get(d.s);
+    const list = docsOf.get(d.s);
     if (list) list.push(d);
-    else phrases.set(d.s, [d]);
+    else docsOf.set(d.s, [d]);
   }
+  const line = (d: SignatureDoc) => [...d.t].sort().join(' ');
   for (const [narrow, wide] of narrows) {
-    const named = new Set((phrases.get(wide) ?? []).flatMap((d) => concepts(d.text)));
-    for (const d of phrases.get(narrow) ?? []) if (concepts(d.text).every((c) => named.has(c))) d.wide = 1;
+    const wideDocs = docsOf.get(wide) ?? [];
+    const named = new Set(wideDocs.filter((d) => isPhrase(d.kind)).flatMap((d) => concepts(d.text)));
+    const lines = new Map<string, SignatureDoc[]>();
+    for (const d of wideDocs) if (!isPhrase(d.kind)) lines.set(line(d), [...(lines.get(line(d)) ?? []), d]);
+    for (const d of docsOf.get(narrow) ?? []) {
+      if (isPhrase(d.kind)) {
+        if (concepts(d.text).every((c) => named.has(c))) d.wide = 1;
+        continue;
+      }
+      const same = lines.get(line(d)) ?? [];
+      if (same.length > 0) d.wide = 1;
+      for (const w of same) w.narrowed = [...(w.narrowed ?? []), narrow];
+    }
   }
   return { v: 1, sections, docs, idf, bags, narrows };
 }
