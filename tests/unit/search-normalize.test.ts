@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { excerptSegments } from '../../src/lib/search/excerpt.ts';
 import { fullTextQuery, MAX_INPUT, normalizeLine, phaseOf, prepareQuery, sanitize } from '../../src/lib/search/normalize.ts';
-import { CONCEPTS } from '../../src/lib/search/lexicon.ts';
+import { CONCEPTS, concepts } from '../../src/lib/search/lexicon.ts';
 import { tokenize } from '../../src/lib/search/tokens.ts';
 
 describe('normalising pasted errors', () => {
@@ -111,6 +111,12 @@ describe('tokens', () => {
   test('the lexicon lists each form once per concept (a form added twice is a sign of an edit that lost track)', () => {
     const twice = Object.entries(CONCEPTS).flatMap(([concept, forms]) => forms.filter((f, i) => forms.indexOf(f) !== i).map((f) => `${concept}: ${f}`));
     assert.deepEqual(twice, []);
+  });
+
+  test('"start" that means "begin" names no startup; the app starting still does', () => {
+    const names = (text: string) => concepts(text).includes('~startup');
+    for (const begin of ['requests start hanging under load', 'it started to time out yesterday', 'workers started failing at noon']) assert.ok(!names(begin), begin);
+    for (const boot of ['the app takes a minute to start', 'starting up takes forever', 'it started up fine', 'slow start after deploy']) assert.ok(names(boot), boot);
   });
 
   test('dotted and CamelCase names give their parts; placeholders and stop words are dropped; -ing is stemmed', () => {

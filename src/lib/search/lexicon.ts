@@ -21,7 +21,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   cache: ['cache', 'caches', 'cached', 'caching', 'hit rate', 'hit ratio', 'cache miss*', 'ttl', 'expire*', 'expiry', '缓存', '命中率', '过期'],
   memory: ['memory', 'mem', 'ram', 'rss', 'heap', '内存', 'objgraph', 'tracemalloc', 'memray', 'pympler', '对象数'],
   oom: ['oom*', 'out of memory', 'oomkilled', 'oom-kill*', 'exit code 137', '137', 'maxmemory', 'memory limit', '内存不足', '内存超限', '爆内存', '内存溢出'],
-  grow: ['fatter', 'bigger and bigger', '胖', 'grow*', 'grew', 'leak*', 'bloat*', 'balloon*', 'creep*', 'climb*', 'sawtooth', 'max_requests', 'keeps rising', 'never goes down', 'never drops', 'only goes up', '涨', '泄漏', '泄露', '增长', '只增不减', '不回落', '膨胀', '一直增加', '持续增加', '不断增加'],
+  grow: ['fatter', 'bigger and bigger', '胖', 'grow*', 'grew', 'leak*', 'bloat*', 'balloon*', 'creep*', 'climb*', 'sawtooth', 'max_requests', 'keeps rising', 'never goes down', 'never drops', 'only goes up', 'keeps going up', 'keep going up', 'goes up and up', 'never comes back down', 'never come back down', 'never comes down', "doesn't come back down", "doesn't go back down", 'never freed', 'never gets freed', 'never released', 'not being freed', 'not released', '涨', '泄漏', '泄露', '增长', '只增不减', '不回落', '膨胀', '一直增加', '持续增加', '不断增加'],
   cpu: ['fan', 'fans', '风扇', 'cpu', 'cpus', '100%', '200%', '300%', '400%', '800%', 'load average', 'pegged', 'pinned', 'spinning', 'busy loop', 'hot loop', 'htop', 'top', 'ffmpeg', 'encod*', 'transcod*', 'cpu-bound', 'compute-heavy', '占满', '跑满', '打满', '满载', '负载'],
   throttle: ['throttl*', 'cpu.max', 'cfs', 'quota', 'nr_throttled', 'cpu limit', 'cpus:', '限流', '限额', '配额'],
   log: ['print', 'prints', 'printed', 'log', 'logs', 'logging', 'logger*', 'loglevel', 'log level', 'stdout', 'stderr', 'journal*', '日志', '打印'],
@@ -100,11 +100,17 @@ const DURATION = /(?<![\p{L}\p{N}_])\d+(?:\.\d+)?\s?(?:ms|s|sec|secs|seconds?|mi
 const SIZE = /(?:\d+(?:\.\d+)?|[几好多两三四五六七八九十]+个?)\s?(?:gb|gib|mb|mib|tb|g|m)(?![\p{L}\p{N}_])/iu;
 
 /**
+ * `start` that means "begin" (`requests start hanging`, `it started to time out`) names no startup:
+ * a form of start followed by `to` or by another -ing word (but `up`).
+ */
+const ASPECTUAL = /\bstart(?:s|ed|ing)?\s+(?=to\b|(?!up\b)[a-z]+ing\b)/gi;
+
+/**
  * The concept tokens (`~pool`, …) that a text names, each once. With `parts`, the parts of a
  * snake_case name are words too (`REDIS_URL` names redis).
  */
 export function concepts(text: string, { parts = false }: { parts?: boolean } = {}): string[] {
-  const lower = text.toLowerCase();
+  const lower = text.replace(ASPECTUAL, ' ').toLowerCase();
   // Han runs separate words too: "redis连不上" names redis.
   const whole = lower.split(/[^\p{L}\p{N}_]+|\p{Script=Han}+/u).filter((w) => w !== '');
   const words = parts ? whole.flatMap((w) => (/[^_]_[^_]/.test(w) ? [w, ...w.split('_').filter((p) => p !== '')] : [w])) : whole;
