@@ -89,8 +89,8 @@ function tokensOf(query: PreparedQuery): QueryTokens {
       const t = tokenize(l);
       return { t, set: new Set(t) };
     });
-    const joined = [...errorLines, ...query.exceptions].join('\n');
-    const error = [...lines.flatMap((l) => l.t), ...tokenize(query.exceptions.join('\n')), ...concepts(joined), ...concepts(undenied(query.focusText))];
+    const joined = [...errorLines, ...query.exceptions, ...query.readings].join('\n');
+    const error = [...lines.flatMap((l) => l.t), ...tokenize([...query.exceptions, ...query.readings].join('\n')), ...concepts(joined), ...concepts(undenied(query.focusText))];
     const every = new Set([...error, ...tokenize(undenied(query.kept), { concepts: true })]);
     const all = [...every].slice(0, MAX_QUERY_TOKENS);
     tokensByQuery.set(query, (tokens = { lines, error, all }));

@@ -7,6 +7,8 @@
  * Pure and bounded: any input, up to megabytes, is cut to a fixed budget before any regex runs.
  */
 
+import { readOutputs, type Reading } from './readings.ts';
+
 /** The most text looked at: the tail of a log holds the error that ended it. */
 export const MAX_INPUT = 100_000;
 const MAX_LINES = 2_000;
@@ -35,6 +37,8 @@ export interface PreparedQuery {
   truncated: boolean;
   /** When the error happened, as far as the paste shows (see phaseOf); undefined when it does not say. */
   phase?: Phase;
+  /** What the diagnostic commands' output in it says, in readers' words (readings.ts). */
+  readings: Reading[];
 }
 
 /**
@@ -191,6 +195,7 @@ export function prepareQuery(raw: string): PreparedQuery {
     fullText: fullTextQuery(focus),
     kept: cut(kept.join('\n'), -20_000),
     truncated,
+    readings: readOutputs(lines),
     ...phaseIf(phaseOf(lines.slice(0, lines.lastIndexOf(focusRaw) + 1 || undefined))),
   };
 }
