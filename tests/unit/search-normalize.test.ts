@@ -88,6 +88,11 @@ describe('normalising pasted errors', () => {
     assert.equal(phaseOf(request), 'running');
     assert.equal(phaseOf(["[2024-05-01 10:00:00,000: ERROR/ForkPoolWorker-2] Task app.tasks.render[8d0c] raised unexpected: ConnectionError('Error 111')"]), 'running');
     assert.equal(phaseOf(['KeyError: x']), undefined);
+    // A worker taking a task, or a frame of a worker module past its import, is a running application.
+    assert.equal(phaseOf(['2024-03-04 11:20:03,118 INFO  [task_processor] picked task 7f3c2a10 (type=video_generation)']), 'running');
+    assert.equal(phaseOf(['02:13:40,001 INFO  task_processor  task t_5c0e picked up (type=video)']), 'running');
+    assert.equal(phaseOf(['  File "/app/app/workers/task_processor.py", line 142, in run_step']), 'running');
+    assert.equal(phaseOf(['  File "/app/app/workers/__init__.py", line 3, in <module>']), undefined);
     // The last evidence wins: a restart's traceback after old request lines is a startup error.
     assert.equal(phaseOf(['INFO:     127.0.0.1:5000 - "GET /api/v1/tasks HTTP/1.1" 200 OK', ...lifespan]), 'startup');
     // A startup that completed says nothing about what follows it.
@@ -117,6 +122,11 @@ describe('tokens', () => {
     const names = (text: string) => concepts(text).includes('~startup');
     for (const begin of ['requests start hanging under load', 'it started to time out yesterday', 'workers started failing at noon']) assert.ok(!names(begin), begin);
     for (const boot of ['the app takes a minute to start', 'starting up takes forever', 'it started up fine', 'slow start after deploy']) assert.ok(names(boot), boot);
+  });
+
+  test('an HTTP version is no word: `1.1` of HTTP/1.1 does not meet a section number', () => {
+    assert.deepEqual(tokenize('"POST /api/v1/tasks HTTP/1.1" 201'), ['post', 'api', 'v1', 'task', 'http']);
+    assert.ok(tokenize('see section 1.1').includes('1.1'));
   });
 
   test('dotted and CamelCase names give their parts; placeholders and stop words are dropped; -ing is stemmed', () => {

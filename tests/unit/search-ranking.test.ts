@@ -137,6 +137,9 @@ describe('section ranking over the corpus', () => {
     ].join('\n');
     const hits = await ranked(task);
     assert.ok(!hits.some((h) => h.known && h.matched === 'KeyError'), hits.map((h) => `${h.slug}${h.known ? ' (known)' : ''}`).join(', '));
+    // The worker picked a task: a running application, where 1.1's startup-only KeyError counts for half.
+    assert.equal(prepareQuery(task).phase, 'running');
+    assert.equal(hits[0]?.slug, 'task-processing-failed');
     // The missing setting still finds 1.1 first, through its words.
     assert.equal((await ranked("KeyError: 'DATABASE_URL'"))[0]?.slug, 'app-fails-to-start');
   });

@@ -350,6 +350,9 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
   };
   const out: SigMatch[] = [];
   for (const [s, matches] of perSection) {
+    // In a running application a startup-only signature that is no known error (a builtin class
+    // such as KeyError, which a task's payload raises too) counts for half as well.
+    if (query.phase === 'running') for (const m of matches) if (m.doc.when === 'startup' && !isWholeError(m)) m.score *= ASIDE;
     matches.sort((a, b) => b.score - a.score);
     const best = matches[0];
     if (!best) continue;

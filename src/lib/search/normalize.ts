@@ -60,6 +60,8 @@ const STARTUP_DONE = /Application startup complete/;
  */
 const RUNNING_LINE =
   /Exception in ASGI application|\bTask [\w.]+\[[^\]]*\] (?:raised|retry)|"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+ HTTP\/[\d.]+" \d{3}|[\\/](?:celery[\\/]app[\\/]trace|rq[\\/]worker|arq[\\/]worker)\.py"|[\\/](?:fastapi|starlette)[\\/]routing\.py", line \d+, in (?:app|handle|__call__|run_endpoint_function)\b|, in (?:run_endpoint_function|perform_job|run_task|process_task|handle_task)\b/;
+/** A worker taking a task (`Received task`, `picked task 5b1d`, `task t_5c0e picked up`), or a frame of a worker module other than its import. */
+const RUNNING_TASK = /\bReceived task\b|\bpicked (?:up )?task\b|\btask\b.{0,80}?\bpicked up\b|[\\/]workers?[\\/][\w.]+\.py", line \d+, in (?!<module>)/i;
 
 /**
  * The phase the lines show (those up to the error): the last evidence wins, so a restart's
@@ -70,7 +72,7 @@ export function phaseOf(lines: readonly string[]): Phase | undefined {
   let phase: Phase | undefined;
   for (const line of lines) {
     if (STARTUP_LINE.test(line)) phase = 'startup';
-    else if (RUNNING_LINE.test(line)) phase = 'running';
+    else if (RUNNING_LINE.test(line) || RUNNING_TASK.test(line)) phase = 'running';
     else if (STARTUP_DONE.test(line)) phase = undefined;
   }
   return phase;

@@ -50,6 +50,9 @@ function snakeParts(word: string): string[] {
   return /[^_]_[^_]/.test(word) ? word.split('_').filter((w) => w !== '') : [];
 }
 
+/** `HTTP/1.1`, `HTTP/2`: the protocol is a word, its version is not. */
+const HTTP_VERSION = /\bHTTP\/\d(?:\.\d)?\b/gi;
+
 /** The placeholders normalising leaves (`<host>`, `<n>`): never words of their own. */
 export const PLACEHOLDER = /<(?:int|num|n|host|port|str|path|url|uuid|hex|ts|email|id)>/gi;
 
@@ -66,8 +69,9 @@ export function tokenize(text: string, options: TokenizeOptions = {}): string[] 
     if (STOP.has(lower) || /^\d+$/.test(lower)) return;
     out.push(stem(lower));
   };
-  // Placeholders first, so `<host>` never becomes the word `host`.
-  const cleaned = text.replace(PLACEHOLDER, ' ');
+  // Placeholders first, so `<host>` never becomes the word `host`; an HTTP version is no word
+  // (`1.1` of `HTTP/1.1` met the section numbers guides mention).
+  const cleaned = text.replace(HTTP_VERSION, 'HTTP').replace(PLACEHOLDER, ' ');
   for (const run of cleaned.split(/[^\p{L}\p{N}_.]+/u)) {
     if (run === '') continue;
     // Split Han runs from Latin runs: "Redis内存满了" → "Redis", "内存满了".
