@@ -17,7 +17,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   pool: ['pool', 'pools', 'pool_size', 'max_overflow', 'queuepool', 'checked out', 'checkout', 'pooled', 'connection pool', '连接池', '池子', 'handed back', 'given back', 'returned to the pool', 'checked in', '归还', '没还回'],
   connect: ['econnrefused', 'errno 111', 'error 111', 'conn', 'conns', 'connect*', 'reconnect*', '被拒绝', '拒绝', 'connection', 'connections', 'unreachable', 'reach', 'refused', "can't reach", 'cannot reach', '连不上', '连接', '连上', '拒绝连接', '连不通'],
   db: ['database', 'db', 'postgres*', 'pg', 'psql', 'sql', 'sqlalchemy', 'asyncpg', 'psycopg*', 'rds', '5432', 'pgbouncer', '数据库', '库', '查询'],
-  redis: ['redis', 'redis-py', 'redis-cli', 'redis-server', 'elasticache', 'memorystore', '6379', 'maxmemory*', 'used_memory*'],
+  redis: ['redis', 'redis-py', 'redis-cli', 'redis-server', 'elasticache', 'memorystore', '6379', 'maxmemory*', 'used_memory*', 'cache server', 'cache servers', 'cache instance', 'cache cluster', 'cache node', 'cache service', '缓存服务', '缓存实例', '缓存集群'],
   cache: ['cache', 'caches', 'cached', 'caching', 'hit rate', 'hit ratio', 'cache miss*', 'ttl', 'expire*', 'expiry', '缓存', '命中率', '过期'],
   memory: ['memory', 'mem', 'ram', 'rss', 'heap', '内存', 'objgraph', 'tracemalloc', 'memray', 'pympler', '对象数'],
   oom: ['oom*', 'out of memory', 'oomkilled', 'oom-kill*', 'exit code 137', '137', 'maxmemory', 'memory limit', '内存不足', '内存超限', '爆内存', '内存溢出'],
