@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { packBags } from '../../src/lib/search/bm25.ts';
-import { matchSignatures, postingsOf, rankSections, termWeight } from '../../src/lib/search/model.ts';
+import { matchSignatures, matchText, postingsOf, rankSections, termWeight } from '../../src/lib/search/model.ts';
 import { normalizeLine, prepareQuery } from '../../src/lib/search/normalize.ts';
 import { tokenize } from '../../src/lib/search/tokens.ts';
 import { rankQuery } from '../../src/lib/search/query.ts';
@@ -336,6 +336,26 @@ describe('section ranking over the corpus', () => {
       ['app-fails-to-start', undefined, [at('container-exits-on-start')]],
       ['container-exits-on-start', 1, undefined],
     ]);
+  });
+
+  test('a title names its section by its concepts, even by one ("High CPU usage": cpu)', () => {
+    const model = modelFromIndex(index);
+    const at = (slug: string) => index.sections.findIndex((x) => x.slug === slug);
+    const title = index.docs.find((d) => d.s === at('high-cpu') && d.kind === 'concept' && d.text === 'High CPU usage');
+    assert.deepEqual(title?.t, ['~cpu']);
+    const q = 'cpu 告警一下午没停';
+    assert.ok(matchSignatures(prepareQuery(q), model).some((m) => m.s === at('high-cpu') && m.doc.kind === 'concept'));
+    const withoutLone = modelFromIndex({ ...index, docs: index.docs.filter((d) => !(d.kind === 'concept' && d.t.length === 1)) });
+    const rankOf = (m: typeof model) => rankSections(prepareQuery(q), m, 13).findIndex((h) => h.s === at('high-cpu'));
+    assert.ok(rankOf(model) < rankOf(withoutLone), `${String(rankOf(model))} < ${String(rankOf(withoutLone))}`);
+    // One common concept is little evidence: as the only signature match of a description it adds
+    // less than a full match's share (0.7 of the best text score) to its section.
+    const prepared = prepareQuery(q);
+    assert.deepEqual([...new Set(matchSignatures(prepared, model).map((m) => m.s))], [at('high-cpu')]);
+    const text = matchText(prepared, model);
+    const fromText = (text.find((h) => h.s === at('high-cpu'))?.score ?? 0) / (text[0]?.score ?? 1);
+    const fused = rankSections(prepared, model, 13).find((h) => h.s === at('high-cpu'))?.score ?? 0;
+    assert.ok(fused - fromText > 0 && fused - fromText < 0.7 - 1e-9, String(fused - fromText));
   });
 
   test('a failure or slowness the reader denies (no errors, nothing fails, not slow, 没报错) adds nothing to the query', () => {

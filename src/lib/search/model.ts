@@ -180,6 +180,8 @@ const MIN_COVERAGE: Record<DocKind, number> = { exception: 1, message: 0.7, outp
 const EXCEPTION_BESIDE_MESSAGE = 0.7;
 /** The signature score (idf weight of the words matched, see matchSignatures) that counts in full in a multi-line paste: two or three telling words. */
 const PASTE_SIG_FLOOR = 5;
+/** The signature score that counts in full in a description: about two concepts' worth, more than a title's lone concept ("High CPU usage": cpu). */
+const DESCRIPTION_SIG_FLOOR = 2;
 /** What a signature is worth beside a more specific one of another section that matched the same line (see matchSignatures). */
 const GENERIC_BESIDE_SPECIFIC = 0.5;
 /** What a section's signatures are worth when every error of it that matched stands aside: for the other phase of the application, outside its setting, or a wrapper beside the real error (see matchSignatures). */
@@ -297,7 +299,8 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
       // A short signature (`Exited (137)`, `-- No entries --`, `exited with code <int>`) is found
       // only as written, its numbers included: its one or two words alone are in too many texts
       // ("top entry", "Exited (1)", "Main process exited, code=killed").
-      const short = doc.t.length < 2 || (doc.t.length < 3 && (doc.kind === 'output' || doc.kind === 'message'));
+      // A concept doc matches by its concepts, not its words (a title's one concept included).
+      const short = doc.kind !== 'concept' && (doc.t.length < 2 || (doc.t.length < 3 && (doc.kind === 'output' || doc.kind === 'message')));
       if (short && coverage > 0 && !containsWords((words ??= wordsOf(query.kept || query.text)), doc.text)) coverage = 0;
     }
     if (coverage < MIN_COVERAGE[doc.kind]) continue;
@@ -393,9 +396,10 @@ export function rankSections(query: PreparedQuery, model: QueryModel, limit = 5)
   const fused = new Map<number, RankedSection>();
   const topText = text[0]?.score ?? 1;
   // In a paste of several lines the signatures count in full only from a substantial match: a
-  // weak best match there is mostly a reader's phrase that a log's words half-cover by chance.
+  // weak best match there is mostly a reader's phrase that a log's words half-cover by chance. In
+  // a description, from a match worth more than one common concept (a title's only one: "cpu").
   const pasted = /\n\s*\S/.test(query.text.trim());
-  const topSig = Math.max(sig[0]?.score ?? 1, pasted ? PASTE_SIG_FLOOR : 0);
+  const topSig = Math.max(sig[0]?.score ?? 1, pasted ? PASTE_SIG_FLOOR : DESCRIPTION_SIG_FLOOR);
   for (const h of text) fused.set(h.s, { s: h.s, score: h.score / topText, known: false });
   for (const h of sig) {
     const prev = fused.get(h.s);

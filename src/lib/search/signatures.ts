@@ -142,9 +142,10 @@ export function compileSignatureIndex(guides: ReadonlyArray<GuideForIndex>, answ
     add(s, 'title', g.title, g.lang);
     add(s, 'title', g.symptom.replace(/`/g, ''), g.lang);
     // What the section is about, as concepts: a description in other words, or in the other
-    // language, meets these where it shares no word with the guide.
+    // language, meets these where it shares no word with the guide. A title names it even with one
+    // concept ("High CPU usage": cpu); another phrase takes two.
     for (const text of [g.title, g.symptom, ...g.signatures.filter((x) => x.kind === 'symptom').map((x) => x.text), ...(g.causes ?? [])]) {
-      if (concepts(text).length >= 2) add(s, 'concept', text, g.lang);
+      if (concepts(text).length >= (text === g.title ? 1 : 2)) add(s, 'concept', text, g.lang);
     }
   }
   const df = new Map<string, Set<number>>();
