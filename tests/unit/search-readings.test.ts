@@ -60,6 +60,24 @@ describe('reading diagnostic output', () => {
     assert.deepEqual(read(stats('4.20%')), []);
   });
 
+  test('py-spy: a process active in nearly every sample, or a thread caught running Python code, is a pegged CPU; waiting threads say nothing', () => {
+    const top = (active: string) =>
+      [
+        "Collecting samples from 'python -m app.worker' (python v3.11.7)",
+        `Total Samples 4100`,
+        `GIL: 97.00%, Active: ${active}, Threads: 3`,
+        '',
+        '  %Own   %Time  TotalTime  Function (filename)',
+        ' 92.00%  92.00%   37.72s    _check_status (app/workers/poller.py)',
+      ].join('\n');
+    assert.deepEqual(read(top('99.00%')), ['cpu pegged at 100%']);
+    assert.deepEqual(read(top('4.00%')), []);
+    const dump = (state: string) =>
+      ['Process 3187: /app/.venv/bin/python -m app.workers.poller', 'Python v3.11.7 (/usr/local/bin/python3.11)', '', `Thread 3187 (${state}): "MainThread"`, '    _check_status (app/workers/poller.py:58)'].join('\n');
+    assert.deepEqual(read(dump('active+gil')), ['cpu pegged at 100%']);
+    assert.deepEqual(read(dump('idle')), []);
+  });
+
   test('the readings join the query: a listing of an empty log and a top of a busy process find their sections', async () => {
     const files = indexFiles(signatureIndexFromGuides());
     const load = (name: string) => Promise.resolve(files.get(name) as never);

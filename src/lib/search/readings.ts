@@ -28,6 +28,11 @@ const NAMES_LOGS = /\blogs?\b/;
 const TOP_SUMMARY = /^%?Cpu\(s\):\s*([\d.]+)\s*us,\s*([\d.]+)\s*sy/;
 /** A process table's header (`top`, `ps aux`): its columns, %CPU among them. */
 const PROCESS_HEADER = /^\s*(?:PID|USER)\b.*%CPU\b/;
+/** py-spy top's summary: the share of samples where a thread was running (not waiting). */
+const PYSPY_ACTIVE = /\bActive:\s*([\d.]+)%/;
+/** py-spy dump: a thread running Python code, holding the GIL, when the stacks were taken (`idle` when it waits). */
+const PYSPY_RUNNING = /^Thread (?:0x[0-9A-Fa-f]+|\d+) \(active\+gil\)/;
+
 /** `docker stats`: the first two shares of a row are CPU % and MEM %. */
 const DOCKER_STATS_HEADER = /^CONTAINER(?: ID)?\s+NAME\s+CPU %/;
 
@@ -46,6 +51,8 @@ export function readOutputs(lines: readonly string[]): Reading[] {
     const missing = MISSING.exec(line);
     if (missing && /log/i.test(missing[1] ?? '')) found.add('log file missing');
     if (COUNTS_LINES.test(line) && NAMES_LOGS.test(line) && (lines[i + 1] ?? '').trim() === '0') found.add('no log output');
+    const active = PYSPY_ACTIVE.exec(line);
+    if ((active && Number(active[1]) >= PEGGED) || PYSPY_RUNNING.test(line)) found.add('cpu pegged at 100%');
     const summary = TOP_SUMMARY.exec(line);
     if (summary && Number(summary[1]) + Number(summary[2]) >= PEGGED) found.add('cpu pegged at 100%');
     if (PROCESS_HEADER.test(line)) {
