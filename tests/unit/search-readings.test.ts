@@ -78,6 +78,14 @@ describe('reading diagnostic output', () => {
     assert.deepEqual(read(dump('idle')), []);
   });
 
+  test('tracemalloc: a line of code whose allocations grew by a mebibyte or more between two snapshots is memory that keeps growing', () => {
+    const diff = (delta: string) =>
+      ['[ Top 2 differences ]', `/app/app/services/render.py:88: size=912 MiB (${delta}), count=412331 (+301224), average=2318 B`, '/usr/local/lib/python3.11/json/decoder.py:353: size=12.1 KiB (+0 B), count=140 (+0), average=88 B'].join('\n');
+    assert.deepEqual(read(diff('+611 MiB')), ['memory keeps growing']);
+    assert.deepEqual(read(diff('+2048 KiB')), ['memory keeps growing']);
+    assert.deepEqual(read(diff('+12 KiB')), []);
+  });
+
   test('the readings join the query: a listing of an empty log and a top of a busy process find their sections', async () => {
     const files = indexFiles(signatureIndexFromGuides());
     const load = (name: string) => Promise.resolve(files.get(name) as never);

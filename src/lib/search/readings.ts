@@ -10,7 +10,7 @@
  */
 
 /** What stands out: a statement in readers' words, each at most once per query. */
-export type Reading = 'log file is empty' | 'log file missing' | 'no log output' | 'cpu pegged at 100%';
+export type Reading = 'log file is empty' | 'log file missing' | 'no log output' | 'cpu pegged at 100%' | 'memory keeps growing';
 
 /** A CPU share at or above this (percent of one core, or of the machine for a summary) is pegged. */
 const PEGGED = 90;
@@ -33,6 +33,9 @@ const PYSPY_ACTIVE = /\bActive:\s*([\d.]+)%/;
 /** py-spy dump: a thread running Python code, holding the GIL, when the stacks were taken (`idle` when it waits). */
 const PYSPY_RUNNING = /^Thread (?:0x[0-9A-Fa-f]+|\d+) \(active\+gil\)/;
 
+/** tracemalloc's snapshot comparison (`compare_to`): a line of code whose allocations grew by a mebibyte or more. */
+const TRACEMALLOC_GROWTH = /\bsize=[\d.]+ [KMGT]?i?B \(\+([\d.]+) ([KMGT])i?B\)/;
+
 /** `docker stats`: the first two shares of a row are CPU % and MEM %. */
 const DOCKER_STATS_HEADER = /^CONTAINER(?: ID)?\s+NAME\s+CPU %/;
 
@@ -53,6 +56,8 @@ export function readOutputs(lines: readonly string[]): Reading[] {
     if (COUNTS_LINES.test(line) && NAMES_LOGS.test(line) && (lines[i + 1] ?? '').trim() === '0') found.add('no log output');
     const active = PYSPY_ACTIVE.exec(line);
     if ((active && Number(active[1]) >= PEGGED) || PYSPY_RUNNING.test(line)) found.add('cpu pegged at 100%');
+    const grew = TRACEMALLOC_GROWTH.exec(line);
+    if (grew && (grew[2] !== 'K' || Number(grew[1]) >= 1024)) found.add('memory keeps growing');
     const summary = TOP_SUMMARY.exec(line);
     if (summary && Number(summary[1]) + Number(summary[2]) >= PEGGED) found.add('cpu pegged at 100%');
     if (PROCESS_HEADER.test(line)) {
