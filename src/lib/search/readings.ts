@@ -28,17 +28,16 @@ const NAMES_LOGS = /\blogs?\b/;
 const TOP_SUMMARY = /^%?Cpu\(s\):\s*([\d.]+)\s*us,\s*([\d.]+)\s*sy/;
 /** A process table's header (`top`, `ps aux`): its columns, %CPU among them. */
 const PROCESS_HEADER = /^\s*(?:PID|USER)\b.*%CPU\b/;
+/** `docker stats`: the header; the first share of each row under it is the container's CPU %. */
+const DOCKER_STATS_HEADER = /^CONTAINER(?: ID)?\s+NAME\s+CPU %/;
 /** py-spy top's summary: the share of samples where a thread was running (not waiting). */
 const PYSPY_ACTIVE = /\bActive:\s*([\d.]+)%/;
 /** py-spy dump: a thread running Python code, holding the GIL, when the stacks were taken (`idle` when it waits). */
 const PYSPY_RUNNING = /^Thread (?:0x[0-9A-Fa-f]+|\d+) \(active\+gil\)/;
-
 /** tracemalloc's snapshot comparison (`compare_to`): a line of code whose allocations grew by a mebibyte or more. */
 const TRACEMALLOC_GROWTH = /\bsize=[\d.]+ [KMGT]?i?B \(\+([\d.]+) ([KMGT])i?B\)/;
 
-/** `docker stats`: the first two shares of a row are CPU % and MEM %. */
-const DOCKER_STATS_HEADER = /^CONTAINER(?: ID)?\s+NAME\s+CPU %/;
-
+/** What stands out in the diagnostic output among `lines`, each reading once, in the order first seen. */
 export function readOutputs(lines: readonly string[]): Reading[] {
   const found = new Set<Reading>();
   let cpuColumn = -1;
