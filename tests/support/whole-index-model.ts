@@ -12,6 +12,7 @@ export function modelFromIndex(index: SignatureIndex): QueryModel {
   return {
     n: index.sections.length,
     narrows: index.narrows,
+    startup: index.startup,
     docs: index.docs.map((d, i) => modelDoc(d, i, index.idf)),
     postings: (t) => postings.get(t),
     section: (i) => index.sections[i],

@@ -358,6 +358,20 @@ describe('section ranking over the corpus', () => {
     assert.ok(fused - fromText > 0 && fused - fromText < 0.7 - 1e-9, String(fused - fromText));
   });
 
+  test('a description that names no start, restart or crash weighs the startup chapter\'s sections less', () => {
+    const model = modelFromIndex(index);
+    const at = (slug: string) => index.sections.findIndex((x) => x.slug === slug);
+    assert.deepEqual([...index.startup].sort(), [at('app-fails-to-start'), at('slow-startup')].sort());
+    const score = (q: string, m: typeof model, slug: string) => rankSections(prepareQuery(q), m, 13).find((h) => h.s === at(slug))?.score ?? 0;
+    const without = { ...model, startup: [] };
+    const running = 'the backend cannot reach redis since we changed its port';
+    assert.ok(score(running, model, 'app-fails-to-start') < score(running, without, 'app-fails-to-start'));
+    assert.equal(score(running, model, 'redis-connection-failed'), score(running, without, 'redis-connection-failed'));
+    for (const starting of ['at startup the backend cannot reach redis', 'the backend crashes because it cannot reach redis']) {
+      assert.equal(score(starting, model, 'app-fails-to-start'), score(starting, without, 'app-fails-to-start'), starting);
+    }
+  });
+
   test('a failure or slowness the reader denies (no errors, nothing fails, not slow, 没报错) adds nothing to the query', () => {
     const model = modelFromIndex(index);
     const scores = (q: string) => rankSections(prepareQuery(q), model, 13).map((h) => `${String(h.s)}:${h.score.toFixed(6)}`);

@@ -46,6 +46,7 @@ export function indexRecord({ lang, slug, data, model }: IndexableGuide, outcome
     signatures: data.signatures,
     causes: [...model.causes.map((c) => c.text), ...(outcomes?.get(slug)?.[lang] ?? [])],
     ...(data.narrows ? { narrows: data.narrows } : {}),
+    chapter: data.chapter,
     text: {
       headings: model.headings.map((h) => h.text).join('\n'),
       causes: model.blocks.find((b) => b.kind === 'causes')?.text ?? '',

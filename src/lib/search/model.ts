@@ -45,6 +45,8 @@ export interface QueryModel {
   n: number;
   /** Sections that narrow another to a setting (signatures.ts). */
   narrows: ReadonlyArray<Readonly<Narrowing>>;
+  /** Sections of the startup chapter (signatures.ts). */
+  startup: readonly number[];
   docs: ReadonlyArray<ModelDoc>;
   postings(token: string): Postings | undefined;
   /** Slug and number of section `i`, when known. */
@@ -188,6 +190,10 @@ const GENERIC_BESIDE_SPECIFIC = 0.5;
 const ASIDE = 0.5;
 /** What a section weighs in a query outside its setting: a narrowing section without the setting's words, the section it narrows with them (see rankSections). */
 const OUTSIDE_SETTING = 0.85;
+/** What a startup chapter's section weighs for a description that names no start, restart or crash (see rankSections). */
+const NOT_STARTING = 0.9;
+/** Concepts that say the application starts, restarts or fails to: a description without any is not about its startup. */
+const STARTING = ['~startup', '~restartloop', '~crash'];
 /** What a narrowing section's phrase that is its own only in its setting (SignatureDoc.wide) is worth when the query does not name the setting. */
 const WIDE_PHRASE_OUTSIDE_SETTING = 0.25;
 const lastSegment = (name: string) => name.slice(name.lastIndexOf('.') + 1);
@@ -412,6 +418,15 @@ export function rankSections(query: PreparedQuery, model: QueryModel, limit = 5)
       ...(h.doc.lang ? { lang: h.doc.lang } : {}),
       ...(h.known && h.doc.c ? { code: h.doc.c } : {}),
     });
+  }
+  // The startup chapter's sections are problems of an application that starts: a description
+  // that names no start, restart or crash ("we moved redis to another port and the backend can't
+  // reach it") is about one that runs. A paste says its phase itself (normalize.ts).
+  if (!pasted && !queryTokens(query).some((t) => STARTING.includes(t))) {
+    for (const s of model.startup) {
+      const h = fused.get(s);
+      if (h) h.score *= NOT_STARTING;
+    }
   }
   // A section that is another's problem in one setting (10.1 is 1.1 in a container) is the answer
   // when the query names the setting, and the other one when it does not.

@@ -18,6 +18,8 @@ export interface ShardMeta {
   chunk: number;
   /** The index's narrowings (signatures.ts): few, and needed by every query. */
   narrows?: Narrowing[];
+  /** The sections of the startup chapter (signatures.ts), needed by every description. */
+  startup?: number[];
 }
 export interface Shard {
   /** token → postings */
@@ -95,7 +97,8 @@ export function shardIndex(index: SignatureIndex): { meta: ShardMeta; shards: Sh
   const chunks: SectionInfo[][] = [];
   for (let i = 0; i < index.sections.length; i += CHUNK) chunks.push(index.sections.slice(i, i + CHUNK));
   const narrows = index.narrows.length > 0 ? { narrows: index.narrows } : {};
-  return { meta: { v: 2, shards: count, sections: index.sections.length, chunk: CHUNK, ...narrows }, shards, chunks };
+  const startup = index.startup.length > 0 ? { startup: index.startup } : {};
+  return { meta: { v: 2, shards: count, sections: index.sections.length, chunk: CHUNK, ...narrows, ...startup }, shards, chunks };
 }
 
 /** The index as files by their plain names (`meta`, `s-<n>`, `m-<n>`): what the build writes and a query loads. */
@@ -128,6 +131,7 @@ export function modelFromShards(meta: ShardMeta, shards: ReadonlyArray<Shard>, c
   return {
     n: meta.sections,
     narrows: meta.narrows ?? [],
+    startup: meta.startup ?? [],
     docs: [...docs.values()],
     postings: (t) => postings.get(t),
     section: (i) => sectionIn(meta, chunks, i),

@@ -15,6 +15,7 @@
 import type { Lang } from '../i18n/langs.ts';
 import { exampleLine } from './template.ts';
 import { normalizeLine } from './normalize.ts';
+import type { ChapterId } from '../schemas/chapters.ts';
 import type { Signature, SignatureKind } from '../schemas/guide.ts';
 import type { Slot } from '../variables/values.ts';
 import { buildBag, packBags, type PackedBags, type WeightedText } from './bm25.ts';
@@ -85,6 +86,8 @@ export interface SignatureIndex {
   bags: PackedBags;
   /** Sections that narrow another to a setting: [this section, the other, the setting's concept token (`~container`)]. */
   narrows: Narrowing[];
+  /** Sections of the startup chapter: problems of an application while it starts. */
+  startup: number[];
 }
 
 /** [section, the section it narrows, the concept token that names the setting] (a guide's `narrows`). */
@@ -103,6 +106,8 @@ export interface GuideForIndex {
   text?: { headings: string; causes: string; body: string };
   /** The other section this one is in a setting, and the concept that names the setting. */
   narrows?: { guide: string; concept: string } | undefined;
+  /** The guide's chapter (`startup`, `database`, …). */
+  chapter?: ChapterId;
 }
 
 /** Builds the index from every guide entry of every language. */
@@ -201,6 +206,7 @@ export function compileSignatureIndex(guides: ReadonlyArray<GuideForIndex>, answ
       for (const w of same) w.narrowed = [...(w.narrowed ?? []), narrow];
     }
   }
-  return { v: 1, sections, docs, idf, bags, narrows };
+  const startup = slugs.flatMap((slug, i) => ((bySlug.get(slug) ?? []).some((g) => g.chapter === 'startup') ? [i] : []));
+  return { v: 1, sections, docs, idf, bags, narrows, startup };
 }
 
