@@ -17,6 +17,10 @@ import { modelFromIndex } from '../support/whole-index-model.ts';
 
 const index = signatureIndexFromGuides();
 const files = indexFiles(index);
+/** The whole index as one model (no shards), for the specs that look inside ranking. */
+const model = modelFromIndex(index);
+/** A section's index by its slug. */
+const at = (slug: string) => index.sections.findIndex((x) => x.slug === slug);
 const loaded: string[] = [];
 const load = (name: string) => {
   loaded.push(name);
@@ -102,7 +106,6 @@ describe('section ranking over the corpus', () => {
 
   test('a printed message counts for more than the generic exception class it was raised as', () => {
     // OperationalError wraps every database error (1.1 lists it for a refused connection); the message says which.
-    const model = modelFromIndex(index);
     const matches = matchSignatures(prepareQuery('sqlalchemy.exc.OperationalError: (psycopg2.OperationalError) connection to server at "127.0.0.1", port 5432 failed: FATAL:  sorry, too many clients already'), model);
     const [first, second] = matches.map((m) => `${model.section(m.s)?.slug ?? '?'}: ${m.doc.text}`);
     assert.equal(first, 'db-pool-exhausted: FATAL:  sorry, too many clients already');
@@ -145,7 +148,6 @@ describe('section ranking over the corpus', () => {
   });
 
   test('a printed line is found in one line of the query, its words in its order', () => {
-    const model = modelFromIndex(index);
     const matched = (q: string) => matchSignatures(prepareQuery(q), model).flatMap((m) => (m.known ? [m.doc.text] : []));
     // wrk's summary holds socket, read and timeout, in another order: not redis-py's read timeout.
     const wrk = ['Requests/sec:     43.63', '  Socket errors: connect 0, read 0, write 0, timeout 417', 'Transfer/sec:     61.64MB'].join('\n');
@@ -168,7 +170,6 @@ describe('section ranking over the corpus', () => {
   });
 
   test('a printed line of three words or fewer is a known error only with every word', () => {
-    const model = modelFromIndex(index);
     const matched = (q: string) => matchSignatures(prepareQuery(q), model).flatMap((m) => (m.known ? [m.doc.text] : []));
     // `agent` (of the database's name, in psql's prompt) and `calls` on one line: two of `Agent
     // call failed: <str>`'s three words, and by idf most of its weight.
@@ -205,7 +206,6 @@ describe('section ranking over the corpus', () => {
       ['memory-leak', 'oom-killed'],
     ]);
     // By the signatures alone, not only with the text's help: the generic one counts for half.
-    const model = modelFromIndex(index);
     const score = (slug: string) => matchSignatures(prepareQuery(dmesg), model).find((m) => model.section(m.s)?.slug === slug)?.score ?? 0;
     assert.ok(score('memory-leak') <= 0.6 * score('redis-out-of-memory'), `${String(score('memory-leak'))} beside ${String(score('redis-out-of-memory'))}`);
     // The same line for the app's own worker stays with 7.1.
@@ -223,7 +223,6 @@ describe('section ranking over the corpus', () => {
     assert.deepEqual(Object.values(pick(await top(boot))).slice(0, 2), ['app-fails-to-start', true]);
     assert.deepEqual(Object.values(pick(await top(request))), ['redis-connection-failed', true, 'redis-connection-refused']);
     // A startup-only signature in a running application counts for half and is never the known error.
-    const model = modelFromIndex(index);
     const startupOnly = matchSignatures(prepareQuery(request.join('\n')), model).find((m) => model.section(m.s)?.slug === 'app-fails-to-start');
     assert.equal(startupOnly?.known, false);
     // Healthy startup lines (1.2's markers of a slow start) are not the problem of an app that went on serving requests.
@@ -242,8 +241,6 @@ describe('section ranking over the corpus', () => {
   });
 
   test('a section that narrows another to a setting (10.1 is 1.1 in a container) weighs less without the setting\'s words, and the other one less with them', async () => {
-    const model = modelFromIndex(index);
-    const at = (slug: string) => index.sections.findIndex((x) => x.slug === slug);
     assert.ok(index.narrows.some((n) => JSON.stringify(n) === JSON.stringify([at('container-exits-on-start'), at('app-fails-to-start'), '~container'])), JSON.stringify(index.narrows));
     const ratio = (q: string, m: typeof model) => {
       const hits = rankSections(prepareQuery(q), m, 13);
@@ -271,8 +268,6 @@ describe('section ranking over the corpus', () => {
   });
 
   test('a narrowing section\'s phrase that says nothing the other section\'s phrases do not counts for less outside the setting', () => {
-    const model = modelFromIndex(index);
-    const at = (slug: string) => index.sections.findIndex((x) => x.slug === slug);
     const phrase = (text: string) => index.docs.find((d) => d.s === at('container-exits-on-start') && d.kind === 'symptom' && d.text === text);
     // "Exits seconds after launch" is 1.1's problem as much as 10.1's; a restart loop is a container's.
     assert.equal(phrase('status exited seconds after launch')?.wide, 1);
@@ -289,8 +284,6 @@ describe('section ranking over the corpus', () => {
   });
 
   test('a snake_case name names its setting (REDIS_URL: Redis) for a narrowing', () => {
-    const model = modelFromIndex(index);
-    const at = (slug: string) => index.sections.findIndex((x) => x.slug === slug);
     const ratio = (q: string, m: typeof model) => {
       const hits = rankSections(prepareQuery(q), m, 13);
       return (hits.find((h) => h.s === at('redis-connection-failed'))?.score ?? 0) / (hits.find((h) => h.s === at('app-fails-to-start'))?.score ?? 1);
@@ -329,7 +322,6 @@ describe('section ranking over the corpus', () => {
     const compose = ['$ docker compose up', 'Attaching to api-1, postgres-1', ...traceback.map((l) => `api-1       | ${l}`), 'api-1 exited with code 3', 'postgres-1  | LOG:  database system is ready to accept connections'].join('\n');
     assert.deepEqual(pick((await ranked(compose))[0]), { slug: 'container-exits-on-start', known: true, code: 'postgres-starting-up' });
     assert.deepEqual(pick((await ranked(traceback.join('\n')))[0]), { slug: 'app-fails-to-start', known: true, code: 'db-connection-refused' });
-    const at = (slug: string) => index.sections.findIndex((x) => x.slug === slug);
     const line = 'connection to server at "<host>", port <port> failed: Connection refused';
     const docs = index.docs.filter((d) => d.text === line);
     assert.deepEqual(docs.map((d) => [index.sections[d.s]?.slug, d.wide, d.narrowed]).sort(), [
@@ -339,8 +331,6 @@ describe('section ranking over the corpus', () => {
   });
 
   test('a title names its section by its concepts, even by one ("High CPU usage": cpu)', () => {
-    const model = modelFromIndex(index);
-    const at = (slug: string) => index.sections.findIndex((x) => x.slug === slug);
     const title = index.docs.find((d) => d.s === at('high-cpu') && d.kind === 'concept' && d.text === 'High CPU usage');
     assert.deepEqual(title?.t, ['~cpu']);
     const q = 'cpu 告警一下午没停';
@@ -359,8 +349,6 @@ describe('section ranking over the corpus', () => {
   });
 
   test('a description that names no start, restart or crash weighs the startup chapter\'s sections less', () => {
-    const model = modelFromIndex(index);
-    const at = (slug: string) => index.sections.findIndex((x) => x.slug === slug);
     assert.deepEqual([...index.startup].sort(), [at('app-fails-to-start'), at('slow-startup')].sort());
     const score = (q: string, m: typeof model, slug: string) => rankSections(prepareQuery(q), m, 13).find((h) => h.s === at(slug))?.score ?? 0;
     const without = { ...model, startup: [] };
@@ -373,7 +361,6 @@ describe('section ranking over the corpus', () => {
   });
 
   test('a failure or slowness the reader denies (no errors, nothing fails, not slow, 没报错) adds nothing to the query', () => {
-    const model = modelFromIndex(index);
     const scores = (q: string) => rankSections(prepareQuery(q), model, 13).map((h) => `${String(h.s)}:${h.score.toFixed(6)}`);
     for (const [plain, denied] of [
       ['boot is slow', 'boot is slow, nothing fails'],

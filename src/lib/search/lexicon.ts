@@ -99,6 +99,11 @@ const DURATION = /(?<![\p{L}\p{N}_])\d+(?:\.\d+)?\s?(?:ms|s|sec|secs|seconds?|mi
 /** A size written out (`3 GB`, `500MB`, `好几个 G`): something holds a lot of data. */
 const SIZE = /(?:\d+(?:\.\d+)?|[几好多两三四五六七八九十]+个?)\s?(?:gb|gib|mb|mib|tb|g|m)(?![\p{L}\p{N}_])/iu;
 
+/** `evicted_keys` → `evicted`, `keys` (a word, not a dotted module path, whose parts are names already). */
+export function snakeParts(word: string): string[] {
+  return /[^_]_[^_]/.test(word) ? word.split('_').filter((w) => w !== '') : [];
+}
+
 /**
  * `start` that means "begin" (`requests start hanging`, `it started to time out`) names no startup:
  * a form of start followed by `to` or by another -ing word (but `up`).
@@ -113,7 +118,7 @@ export function concepts(text: string, { parts = false }: { parts?: boolean } = 
   const lower = text.replace(ASPECTUAL, ' ').toLowerCase();
   // Han runs separate words too: "redis连不上" names redis.
   const whole = lower.split(/[^\p{L}\p{N}_]+|\p{Script=Han}+/u).filter((w) => w !== '');
-  const words = parts ? whole.flatMap((w) => (/[^_]_[^_]/.test(w) ? [w, ...w.split('_').filter((p) => p !== '')] : [w])) : whole;
+  const words = parts ? whole.flatMap((w) => [w, ...snakeParts(w)]) : whole;
   const found = new Set<string>();
   for (const w of words) {
     for (const c of exact.get(w) ?? []) found.add(c);

@@ -10,28 +10,13 @@ import { isPhrase, type DocKind, type Narrowing, type SignatureDoc } from './sig
 import { concepts } from './lexicon.ts';
 import { PLACEHOLDER, tokenize } from './tokens.ts';
 
-export interface ModelDoc {
+/** A doc of the index as a query holds it (shards.ts `modelDoc`): the compiled doc, numbered, with each token's idf. */
+export type ModelDoc = SignatureDoc & {
   /** Unique id of the doc (docs can arrive from several shards). */
   i: number;
-  /** Section index. */
-  s: number;
-  kind: DocKind;
-  text: string;
-  lang?: Lang;
-  /** Tokens and their idf. */
-  t: string[];
+  /** The idf of each of its tokens (`t`). */
   w: number[];
-  /** The error family's code (error signatures that have one). */
-  c?: string;
-  /** An error this section covers only while the application starts. */
-  when?: SignatureDoc['when'];
-  /** A line printed after the real error (SignatureDoc.wraps). */
-  wraps?: SignatureDoc['wraps'];
-  /** A doc of a narrowing section that is its own only in its setting (SignatureDoc.wide). */
-  wide?: SignatureDoc['wide'];
-  /** The narrowing sections that list this error too (SignatureDoc.narrowed). */
-  narrowed?: SignatureDoc['narrowed'];
-}
+};
 
 export interface Postings {
   /** Sections that contain the token (before any cap). */

@@ -49,8 +49,7 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Doc `i` of the compiled index as a query model holds it: its fields, with each token's idf. */
 export function modelDoc(d: SignatureDoc, i: number, idf: Readonly<Record<string, number>>): ModelDoc {
-  const w = d.t.map((t) => idf[t] ?? 0);
-  return { i, s: d.s, kind: d.kind, text: d.text, t: d.t, w, ...(d.lang ? { lang: d.lang } : {}), ...(d.c ? { c: d.c } : {}), ...(d.when ? { when: d.when } : {}), ...(d.wraps ? { wraps: d.wraps } : {}), ...(d.wide ? { wide: d.wide } : {}), ...(d.narrowed ? { narrowed: d.narrowed } : {}) };
+  return { i, ...d, w: d.t.map((t) => idf[t] ?? 0) };
 }
 
 export function shardIndex(index: SignatureIndex): { meta: ShardMeta; shards: Shard[]; chunks: SectionInfo[][] } {

@@ -184,18 +184,12 @@ export function compileSignatureIndex(guides: ReadonlyArray<GuideForIndex>, answ
     if (n && other !== undefined) narrows.push([slugIndex.get(slug) ?? -1, other, `~${n.concept}`]);
   }
   // What a narrowing section says that the other one says too (SignatureDoc.wide, .narrowed).
-  const docsOf = new Map<number, SignatureDoc[]>();
-  for (const d of docs) {
-    const list = docsOf.get(d.s);
-    if (list) list.push(d);
-    else docsOf.set(d.s, [d]);
-  }
+  const docsOf = Map.groupBy(docs, (d) => d.s);
   const line = (d: SignatureDoc) => [...d.t].sort().join(' ');
   for (const [narrow, wide] of narrows) {
     const wideDocs = docsOf.get(wide) ?? [];
     const named = new Set(wideDocs.filter((d) => isPhrase(d.kind)).flatMap((d) => concepts(d.text)));
-    const lines = new Map<string, SignatureDoc[]>();
-    for (const d of wideDocs) if (!isPhrase(d.kind)) lines.set(line(d), [...(lines.get(line(d)) ?? []), d]);
+    const lines = Map.groupBy(wideDocs.filter((d) => !isPhrase(d.kind)), line);
     for (const d of docsOf.get(narrow) ?? []) {
       if (isPhrase(d.kind)) {
         if (concepts(d.text).every((c) => named.has(c))) d.wide = 1;

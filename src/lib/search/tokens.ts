@@ -9,7 +9,7 @@
  * - with `concepts`, the concept tokens of the bilingual lexicon (lexicon.ts) the text names.
  */
 
-import { concepts } from './lexicon.ts';
+import { concepts, snakeParts } from './lexicon.ts';
 
 const STOP = new Set(
   'a an and are as at be been but by can could did do does for from had has have how i if in into is it its my no not of on or our so than that the their then there these this to too was we were what when where which while why will with you your very really just also after before get got keeps keep still app application'.split(
@@ -43,11 +43,6 @@ const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.
 function camelParts(word: string): string[] {
   const parts = word.split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/);
   return parts.length > 1 ? parts : [];
-}
-
-/** `evicted_keys` → `evicted`, `keys` (a word, not a dotted module path, whose parts are names already). */
-function snakeParts(word: string): string[] {
-  return /[^_]_[^_]/.test(word) ? word.split('_').filter((w) => w !== '') : [];
 }
 
 /** `HTTP/1.1`, `HTTP/2`: the protocol is a word, its version is not. */
