@@ -377,6 +377,21 @@ describe('section ranking over the corpus', () => {
     assert.ok(named.includes('~fail') && named.includes('fail'), named.join(' '));
   });
 
+  test('a part of the system the reader rules out (cpu is normal, db and redis look fine, 数据库没问题) adds nothing to the query', () => {
+    const scores = (q: string) => rankSections(prepareQuery(q), model, 13).map((h) => `${String(h.s)}:${h.score.toFixed(6)}`);
+    for (const [plain, ruledOut] of [
+      ['responses are slow', 'responses are slow, cpu is normal'],
+      ['responses are slow', 'cpu normal, memory normal, responses are slow'],
+      ['memory keeps growing', 'memory keeps growing, our postgres and redis look fine'],
+      ['接口很慢', '接口很慢，CPU 正常'],
+      ['任务一直失败', '任务一直失败，数据库和 redis 都没问题'],
+    ] as const) {
+      assert.deepEqual(scores(ruledOut), scores(plain), ruledOut);
+    }
+    // A state that is no verdict stays a word: "before postgres (is) healthy" in compose names the database.
+    assert.ok(queryTokens(prepareQuery('api boots before postgres healthy in compose, crashes')).includes('~db'));
+  });
+
   test('in a multi-line paste, a weak match of a reader\'s phrase does not outweigh the text', async () => {
     // Timings of our own API. The concepts they name (a duration: slow; `connect`) half-match
     // phrases of 2.1 and 8.1 (出站请求很慢或连不上), which used to count as much as a whole error.

@@ -65,7 +65,18 @@ const tokensByQuery = new WeakMap<PreparedQuery, QueryTokens>();
  */
 const DENIED =
   /\b(?:no|zero|without|not any|nothing)\s+(?:\w+\s+)?(?:errors?|exceptions?|fail\w*|crash\w*)\b|\b(?:not|isn't|wasn't|aren't|never)\s+(?:really\s+|actually\s+)?(?:slow|failing|crashing|erroring)\b|\bnothing (?:fails|failed|errors|crashes|breaks)\b|\b(?:doesn't|does not|didn't|did not|don't|never|won't)\s+(?:\w+\s+)?(?:fail|crash|error)\w*|没有?(?:任何)?(?:报错|错误|异常|崩溃|报异常)|不报错|无报错|没崩|不慢/gi;
-const undenied = (text: string) => text.replace(DENIED, ' ');
+/**
+ * A part of the system the reader rules out (`cpu is normal`, `db and redis look fine`,
+ * `memory normal`, 数据库没问题, CPU 正常): it is what the problem is not, so it is not read as the
+ * query's words either. "Responses are slow, cpu is normal" is a slow API, not high CPU.
+ */
+const PART = String.raw`(?:(?:the|our|own|its)\s+)*(?:cpus?|memory|mem|ram|db|database|postgres(?:ql)?|pg|redis|network|disk|cache|queue|load|gpu|io|dns)`;
+const RULED_OUT = new RegExp(
+  String.raw`\b${PART}(?:\s*(?:,|and|&|/|or)\s*${PART})*\s+(?:usage\s+|utili[sz]ation\s+)?(?:(?:is|are|was|were|looks?|seems?|all|both|still|stays?|\w+'s)\s+(?:(?:totally|perfectly|completely|pretty|all)\s+)?(?:fine|normal|ok|okay|healthy|good|green|flat|low|idle|quiet|stable|steady|unchanged|alright)|fine|normal|ok|okay)\b` +
+    String.raw`|(?:cpu|内存|数据库|redis|网络|磁盘|缓存|队列|postgres|pg|db)(?:\s*(?:和|、|跟|与|/|,|，)\s*(?:cpu|内存|数据库|redis|网络|磁盘|缓存|队列|postgres|pg|db))*\s*(?:都|也|看着|看起来|显示|使用率|占用|负载)*\s*(?:正常|没问题|没事|很低|不高|空闲|平稳|稳定|ok|好好的|没啥问题)`,
+  'giu',
+);
+const undenied = (text: string) => text.replace(DENIED, ' ').replace(RULED_OUT, ' ');
 
 function tokensOf(query: PreparedQuery): QueryTokens {
   let tokens = tokensByQuery.get(query);
@@ -101,7 +112,7 @@ function namesSetting(query: PreparedQuery, concept: string): boolean {
   const tokens = tokensOf(query);
   // A name's parts count (`REDIS_URL` names Redis), unlike in the query's tokens, where the parts
   // of a paste's identifiers would be noise.
-  tokens.affirmed ??= new Set(concepts([query.focusText, query.kept || query.text].join('\n').replace(NEGATED, ' '), { parts: true }));
+  tokens.affirmed ??= new Set(concepts(undenied([query.focusText, query.kept || query.text].join('\n')).replace(NEGATED, ' '), { parts: true }));
   return tokens.affirmed.has(concept);
 }
 
