@@ -55,6 +55,17 @@ describe('normalising pasted errors', () => {
     assert.deepEqual(q.exceptions.sort(), ['ConnectionRefusedError', 'redis.exceptions.ConnectionError']);
   });
 
+  test("docker compose's service prefix (`api-1  | `) is not part of the line: a prefixed traceback reads as the bare one", () => {
+    const lines = ['Traceback (most recent call last):', '  File "/app/app/main.py", line 3, in <module>', '    from tenacity import retry', "ModuleNotFoundError: No module named 'tenacity'"];
+    const bare = prepareQuery(lines.join('\n'));
+    for (const prefix of ['api-1  | ', 'arya_worker_1 | ', 'api          | ']) {
+      const q = prepareQuery(lines.map((l) => prefix + l).join('\n'));
+      assert.deepEqual([q.focus, q.kept, q.exceptions, q.phase], [bare.focus, bare.kept, bare.exceptions, bare.phase], prefix);
+    }
+    // A table's or a tool's own column bar is text: Sentry's `Unhandled | celery | production`.
+    assert.match(prepareQuery('Unhandled | celery | production\nBadRequestError: context_length_exceeded').kept, /^Unhandled \| celery/);
+  });
+
   test('the focus line is also kept with only addresses, paths, ids and times replaced: ports, durations and sizes say what it is about', () => {
     const q = prepareQuery('2024-05-01 10:00:01 conn refused on 6379 after 45s, see https://example.com/x and /var/log/app.log (300MB)');
     assert.equal(q.focusText, '<ts> conn refused on 6379 after 45s, see <url> and <path> (300MB)');

@@ -152,6 +152,13 @@ function cut(text: string, start: number, end?: number): string {
   return out;
 }
 
+/**
+ * The service name docker compose writes before each line of a container's log (`api-1  | `,
+ * `arya_worker_1 | `; a name without a replica number is padded to the longest): without it the lines read as the application printed them (a traceback's
+ * frames, its exception line).
+ */
+const COMPOSE_PREFIX = /^(?:[a-z0-9][a-z0-9_.-]{0,62}[-_]\d+ +|[a-z0-9][a-z0-9_.-]{0,62}  +)\|(?: |$)/;
+
 /** Prepares raw pasted text (an error line, a traceback, a log, or a phrase) for matching. */
 export function prepareQuery(raw: string): PreparedQuery {
   const clean = sanitize(raw);
@@ -159,7 +166,7 @@ export function prepareQuery(raw: string): PreparedQuery {
   let text = truncated ? cut(clean, -MAX_INPUT) : clean;
   let lines = text.split('\n');
   if (lines.length > MAX_LINES) lines = lines.slice(-MAX_LINES);
-  lines = lines.map((l) => (l.length > MAX_LINE ? cut(l, 0, MAX_LINE) : l));
+  lines = lines.map((l) => (l.length > MAX_LINE ? cut(l, 0, MAX_LINE) : l).replace(COMPOSE_PREFIX, ''));
   text = lines.join('\n').trim();
 
   const kept: string[] = [];
