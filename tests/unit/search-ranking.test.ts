@@ -330,6 +330,17 @@ describe('section ranking over the corpus', () => {
     ]);
   });
 
+  test('an import error is 10.1\'s in a container (a bind mount can hide the image\'s packages) and 1.1\'s elsewhere', async () => {
+    const traceback = ['Traceback (most recent call last):', '  File "/app/app/main.py", line 3, in <module>', '    from tenacity import retry', "ModuleNotFoundError: No module named 'tenacity'"];
+    const compose = ['$ docker compose up api', ...traceback.map((l) => `api-1  | ${l}`)];
+    assert.deepEqual(pick((await ranked(compose.join('\n')))[0]), { slug: 'container-exits-on-start', known: true, code: 'container-module-not-found' });
+    // With compose's exit line the card is the exit's (both errors are whole); the section stays 10.1.
+    assert.equal((await ranked([...compose, 'api-1 exited with code 1'].join('\n')))[0]?.slug, 'container-exits-on-start');
+    assert.deepEqual(pick((await ranked(traceback.join('\n')))[0]), { slug: 'app-fails-to-start', known: true, code: 'python-import-error' });
+    // A class named in a description is no whole error (no card), but it finds the section.
+    assert.equal((await ranked('container exits at once with ModuleNotFoundError, the same image runs fine with docker run'))[0]?.slug, 'container-exits-on-start');
+  });
+
   test('a title names its section by its concepts, even by one ("High CPU usage": cpu)', () => {
     const title = index.docs.find((d) => d.s === at('high-cpu') && d.kind === 'concept' && d.text === 'High CPU usage');
     assert.deepEqual(title?.t, ['~cpu']);
