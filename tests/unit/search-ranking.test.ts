@@ -330,6 +330,17 @@ describe('section ranking over the corpus', () => {
     ]);
   });
 
+  test("in a description that names the setting, the narrowed section's phrases that say nothing the narrowing section's do not count a quarter", () => {
+    // 7.1's "内存一直涨" names memory growing; 3.2's phrases name that and Redis.
+    const phrase = index.docs.find((d) => d.s === at('memory-leak') && d.text === '内存一直涨');
+    assert.deepEqual(phrase?.within, [at('redis-out-of-memory')]);
+    const first = (q: string) => index.sections[rankSections(prepareQuery(q), model)[0]?.s ?? -1]?.slug;
+    assert.equal(first('redis 内存一直涨到顶'), 'redis-out-of-memory');
+    assert.equal(first('服务内存一直涨到顶'), 'memory-leak');
+    const without = modelFromIndex({ ...index, docs: index.docs.map(({ within: _, ...d }) => d) });
+    assert.equal(index.sections[rankSections(prepareQuery('redis 内存一直涨到顶'), without)[0]?.s ?? -1]?.slug, 'memory-leak');
+  });
+
   test('an import error is 10.1\'s in a container (a bind mount can hide the image\'s packages) and 1.1\'s elsewhere', async () => {
     const traceback = ['Traceback (most recent call last):', '  File "/app/app/main.py", line 3, in <module>', '    from tenacity import retry', "ModuleNotFoundError: No module named 'tenacity'"];
     const compose = ['$ docker compose up api', ...traceback.map((l) => `api-1  | ${l}`)];

@@ -249,12 +249,16 @@ function inOrderWeight(doc: ModelDoc, line: readonly string[]): number {
   return prev[line.length] ?? 0;
 }
 
+/** A paste has lines; a description is one. */
+const isPaste = (query: PreparedQuery): boolean => /\n\s*\S/.test(query.text.trim());
+
 /** Sections whose signatures the query contains, best first. */
 export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMatch[] {
   const tokens = new Set(tokensOf(query).error);
   const perSection = new Map<number, Array<{ doc: ModelDoc; score: number; coverage: number; missing: number }>>();
   let words: string[] | undefined;
   const settingOf = new Map(model.narrows.map(([narrow, , concept]) => [narrow, concept]));
+  const pasted = isPaste(query);
   for (const doc of model.docs) {
     const total = doc.w.reduce((a, x) => a + x, 0);
     let coverage: number;
@@ -310,6 +314,11 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
     // "Exits seconds after launch" is 10.1's in a container, and 1.1's anywhere else.
     const setting = doc.wide && isPhrase(doc.kind) ? settingOf.get(doc.s) : undefined;
     if (setting !== undefined && !namesSetting(query, setting)) score *= WIDE_PHRASE_OUTSIDE_SETTING;
+    // And in a description that names the setting, a phrase of the narrowed section that names
+    // nothing the narrowing section's phrases do not ("内存一直涨" beside "redis memory keeps
+    // growing") is the narrowing section's: "redis 内存一直涨到顶" is Redis out of memory. Not in a
+    // paste, where a file name (`redis_cache_service.py`) names the setting as well.
+    if (!pasted && doc.within?.some((n) => namesSetting(query, settingOf.get(n) ?? ''))) score *= WIDE_PHRASE_OUTSIDE_SETTING;
     perSection.set(doc.s, [...(perSection.get(doc.s) ?? []), { doc, score, coverage, missing }]);
   }
   // A message the software printed says more than the class it was raised as: when a message or
@@ -400,7 +409,7 @@ export function rankSections(query: PreparedQuery, model: QueryModel, limit = 5)
   // In a paste of several lines the signatures count in full only from a substantial match: a
   // weak best match there is mostly a reader's phrase that a log's words half-cover by chance. In
   // a description, from a match worth more than one common concept (a title's only one: "cpu").
-  const pasted = /\n\s*\S/.test(query.text.trim());
+  const pasted = isPaste(query);
   const topSig = Math.max(sig[0]?.score ?? 1, pasted ? PASTE_SIG_FLOOR : DESCRIPTION_SIG_FLOOR);
   for (const h of text) fused.set(h.s, { s: h.s, score: h.score / topText, known: false });
   for (const h of sig) {

@@ -73,6 +73,12 @@ export interface SignatureDoc {
   wide?: 1;
   /** Set on an error of a section that others narrow: those of them that list the same line. In their setting it is theirs. */
   narrowed?: number[];
+  /**
+   * Set on a phrase of a section that others narrow, naming those of them whose phrases name every
+   * concept it names ("内存一直涨" of 7.1 beside 3.2's "redis memory keeps growing"): in their
+   * setting it is theirs. The mirror of `wide`.
+   */
+  within?: number[];
   /** Distinct tokens of the (normalised) text. */
   t: string[];
 }
@@ -183,13 +189,19 @@ export function compileSignatureIndex(guides: ReadonlyArray<GuideForIndex>, answ
     const other = n ? slugIndex.get(n.guide) : undefined;
     if (n && other !== undefined) narrows.push([slugIndex.get(slug) ?? -1, other, `~${n.concept}`]);
   }
-  // What a narrowing section says that the other one says too (SignatureDoc.wide, .narrowed).
+  // What a narrowing section says that the other one says too (SignatureDoc.wide, .narrowed), and
+  // what the other one says that it says too (SignatureDoc.within).
   const docsOf = Map.groupBy(docs, (d) => d.s);
   const line = (d: SignatureDoc) => [...d.t].sort().join(' ');
   for (const [narrow, wide] of narrows) {
     const wideDocs = docsOf.get(wide) ?? [];
     const named = new Set(wideDocs.filter((d) => isPhrase(d.kind)).flatMap((d) => concepts(d.text)));
     const lines = Map.groupBy(wideDocs.filter((d) => !isPhrase(d.kind)), line);
+    const narrowNamed = new Set((docsOf.get(narrow) ?? []).filter((d) => isPhrase(d.kind)).flatMap((d) => concepts(d.text)));
+    for (const w of wideDocs) {
+      const own = isPhrase(w.kind) ? concepts(w.text) : [];
+      if (own.length > 0 && own.every((c) => narrowNamed.has(c))) w.within = [...(w.within ?? []), narrow];
+    }
     for (const d of docsOf.get(narrow) ?? []) {
       if (isPhrase(d.kind)) {
         if (concepts(d.text).every((c) => named.has(c))) d.wide = 1;
