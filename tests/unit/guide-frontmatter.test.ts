@@ -130,6 +130,11 @@ describe('guide frontmatter', () => {
       'zh/app-fails.mdx narrows.guide: found "missing", which is no zh guide; expected one of "other"',
       'en/app-fails.mdx narrows: found other in container; expected missing in container, as in its twin tests/fixtures/guides/valid/zh/app-fails.mdx',
     ]);
+    assert.deepEqual(withNarrows({ guide: 'other', concept: 'container', unless: ['localhost'] }), []);
+    assert.deepEqual(withNarrows({ guide: 'other', concept: 'container', unless: ['localhost'] }, { guide: 'other', concept: 'container' }), [
+      'en/app-fails.mdx narrows: found other in container; expected other in container unless localhost, as in its twin tests/fixtures/guides/valid/zh/app-fails.mdx',
+    ]);
+    assert.match(withNarrows({ guide: 'other', concept: 'container', unless: [] })[0] ?? '', /narrows\.unless: found \[\]/);
     const [unknownConcept] = withNarrows({ guide: 'other', concept: 'kubernetes' });
     assert.match(unknownConcept ?? '', /^(?:zh|en)\/app-fails\.mdx narrows\.concept: found "kubernetes" \(a string\); expected one of .*"container"/);
   });

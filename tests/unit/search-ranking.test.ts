@@ -241,7 +241,7 @@ describe('section ranking over the corpus', () => {
   });
 
   test('a section that narrows another to a setting (10.1 is 1.1 in a container) weighs less without the setting\'s words, and the other one less with them', async () => {
-    assert.ok(index.narrows.some((n) => JSON.stringify(n) === JSON.stringify([at('container-exits-on-start'), at('app-fails-to-start'), '~container'])), JSON.stringify(index.narrows));
+    assert.ok(index.narrows.some((n) => JSON.stringify(n.slice(0, 3)) === JSON.stringify([at('container-exits-on-start'), at('app-fails-to-start'), '~container'])), JSON.stringify(index.narrows));
     const ratio = (q: string, m: typeof model) => {
       const hits = rankSections(prepareQuery(q), m, 13);
       const score = (slug: string) => hits.find((h) => h.s === at(slug))?.score ?? 0;
@@ -339,6 +339,15 @@ describe('section ranking over the corpus', () => {
     assert.equal(first('服务内存一直涨到顶'), 'memory-leak');
     const without = modelFromIndex({ ...index, docs: index.docs.map(({ within: _, ...d }) => d) });
     assert.equal(index.sections[rankSections(prepareQuery('redis 内存一直涨到顶'), without)[0]?.s ?? -1]?.slug, 'memory-leak');
+  });
+
+  test('a narrowing does not apply to a description in its setting that names one of its unless concepts (localhost inside a container is 1.1\'s)', () => {
+    assert.deepEqual(index.narrows.find(([n]) => n === at('container-exits-on-start')), [at('container-exits-on-start'), at('app-fails-to-start'), '~container', ['~localhost']]);
+    const q = 'under docker compose the api cannot reach postgres at localhost:5432 and exits';
+    const first = (m: typeof model) => index.sections[rankSections(prepareQuery(q), m)[0]?.s ?? -1]?.slug;
+    assert.equal(first(model), 'app-fails-to-start');
+    const without = modelFromIndex({ ...index, narrows: index.narrows.map(([a, b, c]) => [a, b, c]) });
+    assert.equal(first(without), 'container-exits-on-start');
   });
 
   test('an import error is 10.1\'s in a container (a bind mount can hide the image\'s packages) and 1.1\'s elsewhere', async () => {

@@ -203,7 +203,7 @@ export function validateGuideEntries(raws: ReadonlyArray<RawGuideEntry>): {
     if (codes(twin) !== codes(e)) {
       problems.push({ file: e.file, path: 'errors', found: `[${codes(e)}]`, expected: `[${codes(twin)}], the same codes and steps as its twin ${twin.file}` });
     }
-    const narrows = (g: ValidGuideEntry) => (g.data.narrows ? `${g.data.narrows.guide} in ${g.data.narrows.concept}` : 'nothing');
+    const narrows = (g: ValidGuideEntry) => (g.data.narrows ? `${g.data.narrows.guide} in ${g.data.narrows.concept}${g.data.narrows.unless ? ` unless ${g.data.narrows.unless.join(', ')}` : ''}` : 'nothing');
     if (narrows(twin) !== narrows(e)) {
       problems.push({ file: e.file, path: 'narrows', found: narrows(e), expected: `${narrows(twin)}, as in its twin ${twin.file}` });
     }

@@ -105,11 +105,14 @@ export const GuideSchema = z.strictObject({
    * the lexicon concept (src/lib/search/lexicon.ts) whose words name the setting (`container`:
    * docker, compose, pod, 容器, …). Search weighs this section less for a query that names no word
    * of the concept, and the other section less for one that does. The same in both languages.
+   * `unless`: concepts that, named in a description, make it the other section's own problem in
+   * the setting too, so the narrowing does not apply (`localhost` inside a container is 1.1's).
    */
   narrows: z
     .strictObject({
       guide: SlugSchema,
       concept: z.enum(Object.keys(CONCEPTS) as [string, ...string[]]),
+      unless: z.array(z.enum(Object.keys(CONCEPTS) as [string, ...string[]])).nonempty().optional(),
     })
     .optional(),
 });

@@ -116,6 +116,16 @@ function namesSetting(query: PreparedQuery, concept: string): boolean {
   return tokens.affirmed.has(concept);
 }
 
+/**
+ * Whether the query is in a narrowing's setting (it names the setting's concept), or undefined
+ * when it is but the narrowing does not apply: a description that also names one of its `unless`
+ * concepts ("the api in compose can't reach postgres on localhost" is 1.1's, not 10.1's).
+ */
+function inSetting(query: PreparedQuery, [, , concept, unless]: Readonly<Narrowing>): boolean | undefined {
+  const named = namesSetting(query, concept);
+  return named && !isPaste(query) && unless?.some((c) => namesSetting(query, c)) ? undefined : named;
+}
+
 /** BM25 term weight of a token in a section, without idf (precomputed at build time). */
 export function termWeight(tf: number, length: number, avgLength: number): number {
   return (tf * (BM25.k1 + 1)) / (tf + BM25.k1 * (1 - BM25.b + (BM25.b * length) / avgLength));
@@ -257,7 +267,12 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
   const tokens = new Set(tokensOf(query).error);
   const perSection = new Map<number, Array<{ doc: ModelDoc; score: number; coverage: number; missing: number }>>();
   let words: string[] | undefined;
-  const settingOf = new Map(model.narrows.map(([narrow, , concept]) => [narrow, concept]));
+  const narrowingOf = new Map(model.narrows.map((n) => [n[0], n]));
+  /** The query is (true) or is not (false) in the setting of the narrowing of section `s`. */
+  const setting = (s: number): boolean | undefined => {
+    const n = narrowingOf.get(s);
+    return n && inSetting(query, n);
+  };
   const pasted = isPaste(query);
   for (const doc of model.docs) {
     const total = doc.w.reduce((a, x) => a + x, 0);
@@ -312,13 +327,12 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
     if (coverage < MIN_COVERAGE[doc.kind]) continue;
     let score = coverage * coverage * weight * KIND_WEIGHT[doc.kind];
     // "Exits seconds after launch" is 10.1's in a container, and 1.1's anywhere else.
-    const setting = doc.wide && isPhrase(doc.kind) ? settingOf.get(doc.s) : undefined;
-    if (setting !== undefined && !namesSetting(query, setting)) score *= WIDE_PHRASE_OUTSIDE_SETTING;
+    if (doc.wide && isPhrase(doc.kind) && setting(doc.s) === false) score *= WIDE_PHRASE_OUTSIDE_SETTING;
     // And in a description that names the setting, a phrase of the narrowed section that names
     // nothing the narrowing section's phrases do not ("内存一直涨" beside "redis memory keeps
     // growing") is the narrowing section's: "redis 内存一直涨到顶" is Redis out of memory. Not in a
     // paste, where a file name (`redis_cache_service.py`) names the setting as well.
-    if (!pasted && doc.within?.some((n) => namesSetting(query, settingOf.get(n) ?? ''))) score *= WIDE_PHRASE_OUTSIDE_SETTING;
+    if (!pasted && doc.within?.some((n) => setting(n) === true)) score *= WIDE_PHRASE_OUTSIDE_SETTING;
     perSection.set(doc.s, [...(perSection.get(doc.s) ?? []), { doc, score, coverage, missing }]);
   }
   // A message the software printed says more than the class it was raised as: when a message or
@@ -355,11 +369,9 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
   // a database refusing connections at startup, as 1.1 does: in a container, its database was not
   // up yet) is the narrowing section's in its setting, and the other one's outside it.
   const outsideSetting = (m: { doc: ModelDoc }): boolean => {
-    const setting = m.doc.wide ? settingOf.get(m.doc.s) : undefined;
-    if (setting !== undefined) return !namesSetting(query, setting);
+    if (m.doc.wide) return setting(m.doc.s) === false;
     return (m.doc.narrowed ?? []).some((n) => {
-      const concept = settingOf.get(n);
-      return concept !== undefined && namesSetting(query, concept) && errorMatches.some((x) => x.doc.s === n && x.doc.wide && sameError(x.doc, m.doc) && !outOfPhase(x));
+      return setting(n) === true && errorMatches.some((x) => x.doc.s === n && x.doc.wide && sameError(x.doc, m.doc) && !outOfPhase(x));
     });
   };
   const out: SigMatch[] = [];
@@ -435,8 +447,10 @@ export function rankSections(query: PreparedQuery, model: QueryModel, limit = 5)
   }
   // A section that is another's problem in one setting (10.1 is 1.1 in a container) is the answer
   // when the query names the setting, and the other one when it does not.
-  for (const [narrow, wide, concept] of model.narrows) {
-    const h = fused.get(namesSetting(query, concept) ? wide : narrow);
+  for (const n of model.narrows) {
+    const named = inSetting(query, n);
+    if (named === undefined) continue;
+    const h = fused.get(named ? n[1] : n[0]);
     if (h) h.score *= OUTSIDE_SETTING;
   }
   const ranked = [...fused.values()].sort((a, b) => b.score - a.score || a.s - b.s);

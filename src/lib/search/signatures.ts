@@ -96,8 +96,11 @@ export interface SignatureIndex {
   startup: number[];
 }
 
-/** [section, the section it narrows, the concept token that names the setting] (a guide's `narrows`). */
-export type Narrowing = [number, number, string];
+/**
+ * [section, the section it narrows, the concept token that names the setting, the concept tokens
+ * that turn the narrowing off in a description] (a guide's `narrows`).
+ */
+export type Narrowing = [number, number, string, string[]?];
 
 export interface GuideForIndex {
   lang: Lang;
@@ -111,7 +114,7 @@ export interface GuideForIndex {
   /** The section's text for its word bag: heading texts, the causes block, and all prose and code. */
   text?: { headings: string; causes: string; body: string };
   /** The other section this one is in a setting, and the concept that names the setting. */
-  narrows?: { guide: string; concept: string } | undefined;
+  narrows?: { guide: string; concept: string; unless?: readonly string[] | undefined } | undefined;
   /** The guide's chapter (`startup`, `database`, …). */
   chapter?: ChapterId;
 }
@@ -187,7 +190,8 @@ export function compileSignatureIndex(guides: ReadonlyArray<GuideForIndex>, answ
   for (const [slug, twins] of bySlug) {
     const n = twins.find((g) => g.narrows)?.narrows;
     const other = n ? slugIndex.get(n.guide) : undefined;
-    if (n && other !== undefined) narrows.push([slugIndex.get(slug) ?? -1, other, `~${n.concept}`]);
+    const s = slugIndex.get(slug) ?? -1;
+    if (n && other !== undefined) narrows.push(n.unless ? [s, other, `~${n.concept}`, n.unless.map((c) => `~${c}`)] : [s, other, `~${n.concept}`]);
   }
   // What a narrowing section says that the other one says too (SignatureDoc.wide, .narrowed), and
   // what the other one says that it says too (SignatureDoc.within).
