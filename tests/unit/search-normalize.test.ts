@@ -129,6 +129,21 @@ describe('tokens', () => {
     assert.deepEqual(twice, []);
   });
 
+  test("the lexicon names what readers say for a problem's telltale, not only its name", () => {
+    for (const [text, concept] of [
+      ['echo shows the same SELECT 200 times for one page', '~nplusone'],
+      ['a few huge keys take half the memory', '~redis'],
+      ['my laptop gets super hot whenever the backend is up', '~cpu'],
+      ['worker 进程一直百分之百', '~cpu'],
+      ['the task and agent objects reference each other', '~gc'],
+      ['the api starts before postgres and dies', '~health'],
+      ['api 比 postgres 先起来，连不上库', '~health'],
+      ['机器重启后 redis 没跟着起来', '~down'],
+    ] as const) {
+      assert.ok(concepts(text).includes(concept), `${text}: ${concept}`);
+    }
+  });
+
   test('"start" that means "begin" names no startup; the app starting still does', () => {
     const names = (text: string) => concepts(text).includes('~startup');
     for (const begin of ['requests start hanging under load', 'it started to time out yesterday', 'workers started failing at noon']) assert.ok(!names(begin), begin);
