@@ -139,6 +139,8 @@ describe('tokens', () => {
       ['the api starts before postgres and dies', '~health'],
       ['api 比 postgres 先起来，连不上库', '~health'],
       ['机器重启后 redis 没跟着起来', '~down'],
+      ['httpx pool timeouts at high concurrency', '~external'],
+      ['出站请求全部超时', '~external'],
     ] as const) {
       assert.ok(concepts(text).includes(concept), `${text}: ${concept}`);
     }
