@@ -141,6 +141,7 @@ describe('tokens', () => {
       ['机器重启后 redis 没跟着起来', '~down'],
       ['httpx pool timeouts at high concurrency', '~external'],
       ['出站请求全部超时', '~external'],
+      ['model call times out a lot', '~external'],
     ] as const) {
       assert.ok(concepts(text).includes(concept), `${text}: ${concept}`);
     }

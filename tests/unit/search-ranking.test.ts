@@ -416,6 +416,8 @@ describe('section ranking over the corpus', () => {
       ['memory keeps growing', 'memory keeps growing, our postgres and redis look fine'],
       ['接口很慢', '接口很慢，CPU 正常'],
       ['任务一直失败', '任务一直失败，数据库和 redis 都没问题'],
+      ['worker 进程一直百分之百', 'worker 进程一直百分之百，队列其实是空的'],
+      ['the worker sits at 100% cpu', 'the worker sits at 100% cpu and the queue is empty'],
     ] as const) {
       assert.deepEqual(scores(ruledOut), scores(plain), ruledOut);
     }
