@@ -350,6 +350,17 @@ describe('section ranking over the corpus', () => {
     assert.equal(first(without), 'container-exits-on-start');
   });
 
+  test("gunicorn's SIGKILL line after a WORKER TIMEOUT is the timeout's; the timeout is 1.2's while the app starts and 4.1's while it serves", async () => {
+    const ts = (s: number) => `[2024-06-02 14:10:${String(s).padStart(2, '0')} +0000]`;
+    const kill = [`${ts(34)} [1] [CRITICAL] WORKER TIMEOUT (pid:8)`, `${ts(35)} [1] [ERROR] Worker (pid:8) was sent SIGKILL! Perhaps out of memory?`];
+    const booting = [`${ts(3)} [1] [INFO] Starting gunicorn 22.0.0`, `${ts(3)} [8] [INFO] Booting worker with pid: 8`, `${ts(5)} [8] [INFO] Waiting for application startup.`, ...kill];
+    assert.deepEqual(pick((await ranked(booting.join('\n')))[0]), { slug: 'slow-startup', known: true, code: 'gunicorn-boot-timeout' });
+    const serving = [`${ts(5)} [8] [INFO] Application startup complete.`, `${ts(9)} [8] [INFO] 127.0.0.1:51234 - "POST /api/v1/tasks HTTP/1.1" 200`, ...kill];
+    assert.deepEqual(pick((await ranked(serving.join('\n')))[0]), { slug: 'slow-api-responses', known: true, code: 'gunicorn-worker-timeout' });
+    // Alone, the SIGKILL line is the kernel's OOM kill the guide of 7.1 explains.
+    assert.deepEqual(pick((await ranked(kill[1] ?? ''))[0]), { slug: 'memory-leak', known: true, code: 'gunicorn-worker-sigkill' });
+  });
+
   test('an import error is 10.1\'s in a container (a bind mount can hide the image\'s packages) and 1.1\'s elsewhere', async () => {
     const traceback = ['Traceback (most recent call last):', '  File "/app/app/main.py", line 3, in <module>', '    from tenacity import retry', "ModuleNotFoundError: No module named 'tenacity'"];
     const compose = ['$ docker compose up api', ...traceback.map((l) => `api-1  | ${l}`)];
