@@ -142,6 +142,8 @@ describe('tokens', () => {
       ['httpx pool timeouts at high concurrency', '~external'],
       ['出站请求全部超时', '~external'],
       ['model call times out a lot', '~external'],
+      ['the async route throws a greenlet error on a relationship', '~greenlet'],
+      ['AsyncSession 下访问关联属性报懒加载错误', '~greenlet'],
     ] as const) {
       assert.ok(concepts(text).includes(concept), `${text}: ${concept}`);
     }
