@@ -429,6 +429,8 @@ describe('section ranking over the corpus', () => {
       ['任务一直失败', '任务一直失败，数据库和 redis 都没问题'],
       ['worker 进程一直百分之百', 'worker 进程一直百分之百，队列其实是空的'],
       ['the worker sits at 100% cpu', 'the worker sits at 100% cpu and the queue is empty'],
+      ['the liveness probe fails under load', "the liveness probe fails under load, but cpu isn't maxed"],
+      ['存活探针超时被重启', '存活探针超时被重启，CPU 也没打满'],
     ] as const) {
       assert.deepEqual(scores(ruledOut), scores(plain), ruledOut);
     }
