@@ -361,6 +361,14 @@ describe('section ranking over the corpus', () => {
     assert.deepEqual(pick((await ranked(kill[1] ?? ''))[0]), { slug: 'memory-leak', known: true, code: 'gunicorn-worker-sigkill' });
   });
 
+  test("asyncio's ResourceWarning for an unclosed transport is 7.1's client created per request", async () => {
+    const warning = [
+      '/usr/local/lib/python3.11/asyncio/selector_events.py:864: ResourceWarning: unclosed transport <_SelectorSocketTransport fd=17 read=idle write=<idle, bufsize=0>>',
+      '  _warn(f"unclosed transport {self!r}", ResourceWarning, source=self)',
+    ].join('\n');
+    assert.deepEqual(pick((await ranked(warning))[0]), { slug: 'memory-leak', known: true, code: 'unclosed-client' });
+  });
+
   test('an import error is 10.1\'s in a container (a bind mount can hide the image\'s packages) and 1.1\'s elsewhere', async () => {
     const traceback = ['Traceback (most recent call last):', '  File "/app/app/main.py", line 3, in <module>', '    from tenacity import retry', "ModuleNotFoundError: No module named 'tenacity'"];
     const compose = ['$ docker compose up api', ...traceback.map((l) => `api-1  | ${l}`)];
