@@ -357,6 +357,9 @@ describe('section ranking over the corpus', () => {
     assert.deepEqual(pick((await ranked(booting.join('\n')))[0]), { slug: 'slow-startup', known: true, code: 'gunicorn-boot-timeout' });
     const serving = [`${ts(5)} [8] [INFO] Application startup complete.`, `${ts(9)} [8] [INFO] 127.0.0.1:51234 - "POST /api/v1/tasks HTTP/1.1" 200`, ...kill];
     assert.deepEqual(pick((await ranked(serving.join('\n')))[0]), { slug: 'slow-api-responses', known: true, code: 'gunicorn-worker-timeout' });
+    // gunicorn boots a replacement after each kill: a worker booting is no sign the application is starting.
+    const loop = [...serving, `${ts(36)} [1] [INFO] Booting worker with pid: 19`, `${ts(59)} [1] [CRITICAL] WORKER TIMEOUT (pid:19)`];
+    assert.deepEqual(pick((await ranked(loop.join('\n')))[0]), { slug: 'slow-api-responses', known: true, code: 'gunicorn-worker-timeout' });
     // Alone, the SIGKILL line is the kernel's OOM kill the guide of 7.1 explains.
     assert.deepEqual(pick((await ranked(kill[1] ?? ''))[0]), { slug: 'memory-leak', known: true, code: 'gunicorn-worker-sigkill' });
   });

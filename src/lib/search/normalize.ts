@@ -48,9 +48,12 @@ export interface PreparedQuery {
  */
 export type Phase = 'startup' | 'running';
 
-/** Lines and traceback frames that show the application starting. */
+/**
+ * Lines and traceback frames that show the application starting. Not gunicorn's `Booting worker
+ * with pid`: it boots a replacement after every worker it kills, in a running service too.
+ */
 const STARTUP_LINE =
-  /Waiting for application startup|Application startup failed|Error loading ASGI app|Worker failed to boot|Booting worker with pid|, in (?:<module>|lifespan|startup|on_startup|_startup|import_from_string|create_app)\b|[\\/]uvicorn[\\/]importer\.py"/;
+  /Waiting for application startup|Application startup failed|Error loading ASGI app|Worker failed to boot|, in (?:<module>|lifespan|startup|on_startup|_startup|import_from_string|create_app)\b|[\\/]uvicorn[\\/]importer\.py"/;
 /** The application has started: what came before is not the error's phase. */
 const STARTUP_DONE = /Application startup complete/;
 /**
