@@ -436,6 +436,7 @@ describe('section ranking over the corpus', () => {
       ['responses are slow', 'responses are slow, cpu is normal'],
       ['responses are slow', 'cpu normal, memory normal, responses are slow'],
       ['memory keeps growing', 'memory keeps growing, our postgres and redis look fine'],
+      ['memory keeps growing', 'memory keeps growing, redis memory is stable'],
       ['接口很慢', '接口很慢，CPU 正常'],
       ['任务一直失败', '任务一直失败，数据库和 redis 都没问题'],
       ['worker 进程一直百分之百', 'worker 进程一直百分之百，队列其实是空的'],
