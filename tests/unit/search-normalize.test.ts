@@ -144,6 +144,8 @@ describe('tokens', () => {
       ['model call times out a lot', '~external'],
       ['the async route throws a greenlet error on a relationship', '~greenlet'],
       ['AsyncSession 下访问关联属性报懒加载错误', '~greenlet'],
+      ['box swapping hard, api process at 12GB and rising', '~process'],
+      ['worker 进程内存一直涨', '~process'],
     ] as const) {
       assert.ok(concepts(text).includes(concept), `${text}: ${concept}`);
     }

@@ -63,6 +63,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   localhost: ['localhost', '127.0.0.1', '::1', 'loopback', '本机', '本地'],
   size: ['gb', 'mb', 'gib', 'mib', 'too much', 'huge', 'bigger and bigger', 'blob', '体积', '太大', '很大', '越来越大'],
   greenlet: ['greenlet*', 'missinggreenlet', 'await_only', 'greenlet_spawn', 'lazy load*', 'lazyload', 'lazy-load*', 'lazy loading', 'implicit io', 'implicit query', 'expire_on_commit', 'selectinload', 'joinedload', '延迟加载', '懒加载'],
+  process: ['process', 'processes', 'worker process', 'python process', 'rss', 'app server', 'api process', '进程'],
   global: ['global*', 'module-level', 'singleton', 'append*', 'accumulat*', '全局变量', '全局', '累积'],
 };
 
