@@ -154,7 +154,7 @@ describe('tokens', () => {
   test('"start" that means "begin" names no startup; the app starting still does', () => {
     const names = (text: string) => concepts(text).includes('~startup');
     for (const begin of ['requests start hanging under load', 'it started to time out yesterday', 'workers started failing at noon']) assert.ok(!names(begin), begin);
-    for (const boot of ['the app takes a minute to start', 'starting up takes forever', 'it started up fine', 'slow start after deploy']) assert.ok(names(boot), boot);
+    for (const boot of ['the app takes a minute to start', 'starting up takes forever', 'it started up fine', 'slow start after deploy', 'it takes 45 seconds before it starts answering requests']) assert.ok(names(boot), boot);
   });
 
   test('an HTTP version is no word: `1.1` of HTTP/1.1 does not meet a section number', () => {
@@ -173,6 +173,10 @@ describe('tokens', () => {
       'error',
       'connect',
     ]);
+  });
+
+  test('plurals in -es after sh, ss and x lose the -es ("crashes" meets "crash"); others lose the -s ("caches": "cache")', () => {
+    assert.deepEqual(tokenize('crashes processes fixes flushes caches timeouts queries'), ['crash', 'process', 'fix', 'flush', 'cache', 'timeout', 'query']);
   });
 
   test('a snake_case name gives its parts too, as people write them apart ("evicted keys", "mean exec time")', () => {

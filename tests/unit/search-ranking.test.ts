@@ -419,6 +419,7 @@ describe('section ranking over the corpus', () => {
       ['boot is slow', 'boot is slow, nothing fails'],
       ['boot is slow', 'boot is slow, no errors'],
       ['the app is dead on launch', 'the app is dead on launch, not slow'],
+      ['the process terminates on startup', 'the process terminates on startup, not hanging'],
       ['responses take two seconds each', "responses take two seconds each and it doesn't crash"],
       ['启动很慢', '启动很慢，没报错'],
       ['接口要一秒多才返回', '接口要一秒多才返回，没有任何报错'],

@@ -108,9 +108,10 @@ export function snakeParts(word: string): string[] {
 
 /**
  * `start` that means "begin" (`requests start hanging`, `it started to time out`) names no startup:
- * a form of start followed by `to` or by another -ing word (but `up`).
+ * a form of start followed by `to` or by another -ing word (but `up`). After `before it` it is the
+ * start ("45 seconds before it starts answering requests").
  */
-const ASPECTUAL = /\bstart(?:s|ed|ing)?\s+(?=to\b|(?!up\b)[a-z]+ing\b)/gi;
+const ASPECTUAL = /(?<!\bbefore\s+(?:it\s+|they\s+|the\s+\w+\s+)?)\bstart(?:s|ed|ing)?\s+(?=to\b|(?!up\b)[a-z]+ing\b)/gi;
 
 /**
  * The concept tokens (`~pool`, …) that a text names, each once. With `parts`, the parts of a

@@ -64,7 +64,7 @@ const tokensByQuery = new WeakMap<PreparedQuery, QueryTokens>();
  * missing message is not denied ("the task failed, no traceback"): only a failure itself is.
  */
 const DENIED =
-  /\b(?:no|zero|without|not any|nothing)\s+(?:\w+\s+)?(?:errors?|exceptions?|fail\w*|crash\w*)\b|\b(?:not|isn't|wasn't|aren't|never)\s+(?:really\s+|actually\s+)?(?:slow|failing|crashing|erroring)\b|\bnothing (?:fails|failed|errors|crashes|breaks)\b|\b(?:doesn't|does not|didn't|did not|don't|never|won't)\s+(?:\w+\s+)?(?:fail|crash|error)\w*|没有?(?:任何)?(?:报错|错误|异常|崩溃|报异常)|不报错|无报错|没崩|不慢/gi;
+  /\b(?:no|zero|without|not any|nothing)\s+(?:\w+\s+)?(?:errors?|exceptions?|fail\w*|crash\w*)\b|\b(?:not|isn't|wasn't|aren't|never)\s+(?:really\s+|actually\s+)?(?:slow|failing|crashing|erroring|hanging|hung|stuck|freezing|timing out)\b|\bnothing (?:fails|failed|errors|crashes|breaks)\b|\b(?:doesn't|does not|didn't|did not|don't|never|won't)\s+(?:\w+\s+)?(?:fail|crash|error)\w*|没有?(?:任何)?(?:报错|错误|异常|崩溃|报异常)|不报错|无报错|没崩|不慢/gi;
 /**
  * A part of the system the reader rules out (`cpu is normal`, `db and redis look fine`,
  * `memory normal`, 数据库没问题, CPU 正常): it is what the problem is not, so it is not read as the

@@ -21,13 +21,14 @@ const HAN = /\p{Script=Han}/u;
 
 /**
  * Light English stemming, enough for the forms engineers type to meet the guide's: plurals
- * (`timeouts`, `queries`), and `-ing`/`-ed` (`restarting`, `crashed`, `hanging`). Irregular and
+ * (`timeouts`, `queries`, `crashes`, `processes`), and `-ing`/`-ed` (`restarting`, `crashed`, `hanging`). Irregular and
  * related words (`hung`, `died`) meet through the concept lexicon instead (lexicon.ts).
  */
 export function stem(word: string): string {
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.length > 5 && word.endsWith('ing')) return undouble(word.slice(0, -3));
   if (word.length > 4 && word.endsWith('ed') && !word.endsWith('eed')) return undouble(word.slice(0, -2));
+  if (word.length > 4 && /(?:sh|ss|x)es$/.test(word)) return word.slice(0, -2);
   if (word.length > 3 && word.endsWith('s') && !/(?:ss|us|is)$/.test(word)) return word.slice(0, -1);
   return word;
 }
