@@ -139,6 +139,7 @@ describe('tokens', () => {
       ['the api starts before postgres and dies', '~health'],
       ['api 比 postgres 先起来，连不上库', '~health'],
       ['机器重启后 redis 没跟着起来', '~down'],
+      ["redis server isn't running, every cache read errors out", '~down'],
       ['httpx pool timeouts at high concurrency', '~external'],
       ['出站请求全部超时', '~external'],
       ['model call times out a lot', '~external'],
