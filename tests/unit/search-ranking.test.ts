@@ -372,6 +372,14 @@ describe('section ranking over the corpus', () => {
     assert.deepEqual(pick((await ranked(warning))[0]), { slug: 'memory-leak', known: true, code: 'unclosed-client' });
   });
 
+  test('a lock timeout is 1.2\'s while the app starts (a migration waits) and 2.2\'s in a running service', async () => {
+    const error = 'asyncpg.exceptions.LockNotAvailableError: canceling statement due to lock timeout';
+    const migrating = ['INFO:     Waiting for application startup.', 'INFO  [alembic.runtime.migration] Running upgrade 3f1a -> 9c2e, add priority', error];
+    assert.deepEqual(pick((await ranked(migrating.join('\n')))[0]), { slug: 'slow-startup', known: true, code: 'migration-lock-timeout' });
+    const serving = ['INFO:     127.0.0.1:51234 - "POST /api/v1/tasks/5b0e/render HTTP/1.1" 500', 'Traceback (most recent call last):', '  File "/app/app/services/task_service.py", line 142, in mark_rendering', error];
+    assert.deepEqual(pick((await ranked(serving.join('\n')))[0]), { slug: 'slow-queries', known: true, code: 'lock-timeout' });
+  });
+
   test('an import error is 10.1\'s in a container (a bind mount can hide the image\'s packages) and 1.1\'s elsewhere', async () => {
     const traceback = ['Traceback (most recent call last):', '  File "/app/app/main.py", line 3, in <module>', '    from tenacity import retry', "ModuleNotFoundError: No module named 'tenacity'"];
     const compose = ['$ docker compose up api', ...traceback.map((l) => `api-1  | ${l}`)];
@@ -441,6 +449,7 @@ describe('section ranking over the corpus', () => {
       ['接口很慢', '接口很慢，CPU 正常'],
       ['任务一直失败', '任务一直失败，数据库和 redis 都没问题'],
       ['worker 进程一直百分之百', 'worker 进程一直百分之百，队列其实是空的'],
+      ['worker CPU 一直 100%', 'worker CPU 一直 100%，队列明明是空的'],
       ['the worker sits at 100% cpu', 'the worker sits at 100% cpu and the queue is empty'],
       ['the liveness probe fails under load', "the liveness probe fails under load, but cpu isn't maxed"],
       ['存活探针超时被重启', '存活探针超时被重启，CPU 也没打满'],

@@ -73,7 +73,7 @@ const DENIED =
 const PART = String.raw`(?:(?:the|our|own|its)\s+)*(?:cpus?|memory|mem|ram|db|database|postgres(?:ql)?|pg|redis|network|disk|cache|queue|load|gpu|io|dns)`;
 const RULED_OUT = new RegExp(
   String.raw`\b${PART}(?:\s*(?:,|and|&|/|or)\s*${PART})*(?:\s+(?:memory|mem|ram|cpu|usage|utili[sz]ation|load|latency|connections|side))?\s+(?:(?:is|are|was|were|looks?|seems?|all|both|still|stays?|\w+'s)\s+(?:(?:totally|perfectly|completely|pretty|all)\s+)?(?:fine|normal|ok|okay|healthy|good|green|flat|low|idle|quiet|stable|steady|unchanged|alright)|fine|normal|ok|okay|(?:(?:is|are|was|were)\s+)?(?:not|isnt|isn't|wasn't|aren't|never|nowhere near)\s+(?:even\s+)?(?:maxed(?: out)?|pegged|high|busy|saturated|full|spiking|the (?:problem|issue|bottleneck)|an issue))\b` +
-    String.raw`|(?:cpu|内存|数据库|redis|网络|磁盘|缓存|队列|postgres|pg|db)(?:\s*(?:和|、|跟|与|/|,|，)\s*(?:cpu|内存|数据库|redis|网络|磁盘|缓存|队列|postgres|pg|db))*\s*(?:都|也|看着|看起来|显示|使用率|占用|负载)*\s*(?:正常|没问题|没事|很低|不高|空闲|平稳|稳定|ok|好好的|没啥问题|没打满|没有打满|没跑满|没满|不满|没有满)|(?:queue|队列)\s*(?:(?:is|was|looks|seems)\s+)?(?:(?:actually|totally|completely)\s+)?(?:empty|其实是空的|是空的|空的|为空|空着)`,
+    String.raw`|(?:cpu|内存|数据库|redis|网络|磁盘|缓存|队列|postgres|pg|db)(?:\s*(?:和|、|跟|与|/|,|，)\s*(?:cpu|内存|数据库|redis|网络|磁盘|缓存|队列|postgres|pg|db))*\s*(?:都|也|看着|看起来|显示|使用率|占用|负载)*\s*(?:正常|没问题|没事|很低|不高|空闲|平稳|稳定|ok|好好的|没啥问题|没打满|没有打满|没跑满|没满|不满|没有满)|(?:queue|队列)\s*(?:(?:is|was|looks|seems)\s+)?(?:(?:actually|totally|completely)\s+)?(?:empty|(?:明明|其实|都|也|还)?(?:是空的|空的|为空|空着))`,
   'giu',
 );
 const undenied = (text: string) => text.replace(DENIED, ' ').replace(RULED_OUT, ' ');
