@@ -66,16 +66,20 @@ const tokensByQuery = new WeakMap<PreparedQuery, QueryTokens>();
 const DENIED =
   /\b(?:no|zero|without|not any|nothing)\s+(?:\w+\s+)?(?:errors?|exceptions?|fail\w*|crash\w*)\b|\b(?:not|isn't|wasn't|aren't|never)\s+(?:really\s+|actually\s+)?(?:slow|failing|crashing|erroring|hanging|hung|stuck|freezing|timing out)\b|\bnothing (?:fails|failed|errors|crashes|breaks)\b|\b(?:doesn't|does not|didn't|did not|don't|never|won't)\s+(?:\w+\s+)?(?:fail|crash|error)\w*|没有?(?:任何)?(?:报错|错误|异常|崩溃|报异常)|不报错|无报错|没崩|不慢/gi;
 /**
- * A part of the system the reader rules out (`cpu is normal`, `db and redis look fine`,
- * `memory normal`, 数据库没问题, CPU 正常): it is what the problem is not, so it is not read as the
- * query's words either. "Responses are slow, cpu is normal" is a slow API, not high CPU.
+ * A part of the system the reader rules out (`cpu is normal`, `db and redis look fine`, `redis
+ * memory is stable`, `cpu isn't maxed`, `the queue is empty`, 数据库没问题, CPU 也没打满): it is what
+ * the problem is not, so it is not read as the query's words either. "Responses are slow, cpu is
+ * normal" is a slow API, not high CPU. A verdict needs a verb except fine/normal/ok ("cpu normal"):
+ * "api boots before postgres healthy" names the database.
  */
 const PART = String.raw`(?:(?:the|our|own|its)\s+)*(?:cpus?|memory|mem|ram|db|database|postgres(?:ql)?|pg|redis|network|disk|cache|queue|load|gpu|io|dns)`;
-const RULED_OUT = new RegExp(
-  String.raw`\b${PART}(?:\s*(?:,|and|&|/|or)\s*${PART})*(?:\s+(?:memory|mem|ram|cpu|usage|utili[sz]ation|load|latency|connections|side))?\s+(?:(?:is|are|was|were|looks?|seems?|all|both|still|stays?|\w+'s)\s+(?:(?:totally|perfectly|completely|pretty|all)\s+)?(?:fine|normal|ok|okay|healthy|good|green|flat|low|idle|quiet|stable|steady|unchanged|alright)|fine|normal|ok|okay|(?:(?:is|are|was|were)\s+)?(?:not|isnt|isn't|wasn't|aren't|never|nowhere near)\s+(?:even\s+)?(?:maxed(?: out)?|pegged|high|busy|saturated|full|spiking|the (?:problem|issue|bottleneck)|an issue))\b` +
-    String.raw`|(?:cpu|内存|数据库|redis|网络|磁盘|缓存|队列|postgres|pg|db)(?:\s*(?:和|、|跟|与|/|,|，)\s*(?:cpu|内存|数据库|redis|网络|磁盘|缓存|队列|postgres|pg|db))*\s*(?:都|也|看着|看起来|显示|使用率|占用|负载)*\s*(?:正常|没问题|没事|很低|不高|空闲|平稳|稳定|ok|好好的|没啥问题|没打满|没有打满|没跑满|没满|不满|没有满)|(?:queue|队列)\s*(?:(?:is|was|looks|seems)\s+)?(?:(?:actually|totally|completely)\s+)?(?:empty|(?:明明|其实|都|也|还)?(?:是空的|空的|为空|空着))`,
-  'giu',
-);
+const PARTS = String.raw`\b${PART}(?:\s*(?:,|and|&|/|or)\s*${PART})*(?:\s+(?:memory|mem|ram|cpu|usage|utili[sz]ation|load|latency|connections|side))?\s+`;
+const FINE = String.raw`(?:is|are|was|were|looks?|seems?|all|both|still|stays?|\w+'s)\s+(?:(?:totally|perfectly|completely|pretty|all)\s+)?(?:fine|normal|ok|okay|healthy|good|green|flat|low|idle|quiet|stable|steady|unchanged|alright)|fine|normal|ok|okay`;
+const NOT_BUSY = String.raw`(?:(?:is|are|was|were)\s+)?(?:not|isnt|isn't|wasn't|aren't|never|nowhere near)\s+(?:even\s+)?(?:maxed(?: out)?|pegged|high|busy|saturated|full|spiking|the (?:problem|issue|bottleneck)|an issue)`;
+const PART_ZH = '(?:cpu|内存|数据库|redis|网络|磁盘|缓存|队列|postgres|pg|db)';
+const FINE_ZH = String.raw`${PART_ZH}(?:\s*(?:和|、|跟|与|/|,|，)\s*${PART_ZH})*\s*(?:都|也|看着|看起来|显示|使用率|占用|负载)*\s*(?:正常|没问题|没事|很低|不高|空闲|平稳|稳定|ok|好好的|没啥问题|没打满|没有打满|没跑满|没满|不满|没有满)`;
+const EMPTY_QUEUE = String.raw`(?:queue|队列)\s*(?:(?:is|was|looks|seems)\s+)?(?:(?:actually|totally|completely)\s+)?(?:empty|(?:明明|其实|都|也|还)?(?:是空的|空的|为空|空着))`;
+const RULED_OUT = new RegExp(`${PARTS}(?:${FINE}|${NOT_BUSY})\\b|${FINE_ZH}|${EMPTY_QUEUE}`, 'giu');
 const undenied = (text: string) => text.replace(DENIED, ' ').replace(RULED_OUT, ' ');
 
 function tokensOf(query: PreparedQuery): QueryTokens {
@@ -115,6 +119,9 @@ function namesSetting(query: PreparedQuery, concept: string): boolean {
   tokens.affirmed ??= new Set(concepts(undenied([query.focusText, query.kept || query.text].join('\n')).replace(NEGATED, ' '), { parts: true }));
   return tokens.affirmed.has(concept);
 }
+
+/** A paste has lines; a description is one. */
+const isPaste = (query: PreparedQuery): boolean => /\n\s*\S/.test(query.text.trim());
 
 /**
  * Whether the query is in a narrowing's setting (it names the setting's concept), or undefined
@@ -259,9 +266,6 @@ function inOrderWeight(doc: ModelDoc, line: readonly string[]): number {
   return prev[line.length] ?? 0;
 }
 
-/** A paste has lines; a description is one. */
-const isPaste = (query: PreparedQuery): boolean => /\n\s*\S/.test(query.text.trim());
-
 /** Sections whose signatures the query contains, best first. */
 export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMatch[] {
   const tokens = new Set(tokensOf(query).error);
@@ -370,9 +374,7 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
   // up yet) is the narrowing section's in its setting, and the other one's outside it.
   const outsideSetting = (m: { doc: ModelDoc }): boolean => {
     if (m.doc.wide) return setting(m.doc.s) === false;
-    return (m.doc.narrowed ?? []).some((n) => {
-      return setting(n) === true && errorMatches.some((x) => x.doc.s === n && x.doc.wide && sameError(x.doc, m.doc) && !outOfPhase(x));
-    });
+    return (m.doc.narrowed ?? []).some((n) => setting(n) === true && errorMatches.some((x) => x.doc.s === n && x.doc.wide && sameError(x.doc, m.doc) && !outOfPhase(x)));
   };
   const out: SigMatch[] = [];
   for (const [s, matches] of perSection) {

@@ -157,8 +157,9 @@ function cut(text: string, start: number, end?: number): string {
 
 /**
  * The service name docker compose writes before each line of a container's log (`api-1  | `,
- * `arya_worker_1 | `; a name without a replica number is padded to the longest): without it the lines read as the application printed them (a traceback's
- * frames, its exception line).
+ * `arya_worker_1 | `; a name without a replica number is padded to the longest, so it counts only
+ * with two spaces: Sentry's `Unhandled | celery` is text). Without it the lines read as the
+ * application printed them: a traceback's frames, its exception line.
  */
 const COMPOSE_PREFIX = /^(?:[a-z0-9][a-z0-9_.-]{0,62}[-_]\d+ +|[a-z0-9][a-z0-9_.-]{0,62}  +)\|(?: |$)/;
 

@@ -113,7 +113,7 @@ export interface GuideForIndex {
   causes?: readonly string[];
   /** The section's text for its word bag: heading texts, the causes block, and all prose and code. */
   text?: { headings: string; causes: string; body: string };
-  /** The other section this one is in a setting, and the concept that names the setting. */
+  /** The other section this one is in a setting, the concept that names the setting, and those that turn it off (`unless`). */
   narrows?: { guide: string; concept: string; unless?: readonly string[] | undefined } | undefined;
   /** The guide's chapter (`startup`, `database`, …). */
   chapter?: ChapterId;
@@ -190,8 +190,8 @@ export function compileSignatureIndex(guides: ReadonlyArray<GuideForIndex>, answ
   for (const [slug, twins] of bySlug) {
     const n = twins.find((g) => g.narrows)?.narrows;
     const other = n ? slugIndex.get(n.guide) : undefined;
-    const s = slugIndex.get(slug) ?? -1;
-    if (n && other !== undefined) narrows.push(n.unless ? [s, other, `~${n.concept}`, n.unless.map((c) => `~${c}`)] : [s, other, `~${n.concept}`]);
+    const self = slugIndex.get(slug) ?? -1;
+    if (n && other !== undefined) narrows.push(n.unless ? [self, other, `~${n.concept}`, n.unless.map((c) => `~${c}`)] : [self, other, `~${n.concept}`]);
   }
   // What a narrowing section says that the other one says too (SignatureDoc.wide, .narrowed), and
   // what the other one says that it says too (SignatureDoc.within).

@@ -21,8 +21,9 @@ const HAN = /\p{Script=Han}/u;
 
 /**
  * Light English stemming, enough for the forms engineers type to meet the guide's: plurals
- * (`timeouts`, `queries`, `crashes`, `processes`), and `-ing`/`-ed` (`restarting`, `crashed`, `hanging`). Irregular and
- * related words (`hung`, `died`) meet through the concept lexicon instead (lexicon.ts).
+ * (`timeouts`, `queries`, `crashes`, `processes`), and `-ing`/`-ed` (`restarting`, `crashed`,
+ * `hanging`). Irregular and related words (`hung`, `died`) meet through the concept lexicon
+ * instead (lexicon.ts).
  */
 export function stem(word: string): string {
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
