@@ -421,8 +421,10 @@ describe('section ranking over the corpus', () => {
     }
   });
 
+  /** Every section's score for a query, to six places: a query that reads the same ranks the same. */
+  const scores = (q: string) => rankSections(prepareQuery(q), model, 13).map((h) => `${String(h.s)}:${h.score.toFixed(6)}`);
+
   test('a failure or slowness the reader denies (no errors, nothing fails, not slow, 没报错) adds nothing to the query', () => {
-    const scores = (q: string) => rankSections(prepareQuery(q), model, 13).map((h) => `${String(h.s)}:${h.score.toFixed(6)}`);
     for (const [plain, denied] of [
       ['boot is slow', 'boot is slow, nothing fails'],
       ['boot is slow', 'boot is slow, no errors'],
@@ -440,7 +442,6 @@ describe('section ranking over the corpus', () => {
   });
 
   test('a part of the system the reader rules out (cpu is normal, db and redis look fine, 数据库没问题) adds nothing to the query', () => {
-    const scores = (q: string) => rankSections(prepareQuery(q), model, 13).map((h) => `${String(h.s)}:${h.score.toFixed(6)}`);
     for (const [plain, ruledOut] of [
       ['responses are slow', 'responses are slow, cpu is normal'],
       ['responses are slow', 'cpu normal, memory normal, responses are slow'],

@@ -120,8 +120,8 @@ function namesSetting(query: PreparedQuery, concept: string): boolean {
   return tokens.affirmed.has(concept);
 }
 
-/** A paste has lines; a description is one. */
-const isPaste = (query: PreparedQuery): boolean => /\n\s*\S/.test(query.text.trim());
+/** A paste has lines; a description is one (prepareQuery has trimmed the text). */
+const isPaste = (query: PreparedQuery): boolean => /\n\s*\S/.test(query.text);
 
 /**
  * Whether the query is in a narrowing's setting (it names the setting's concept), or undefined
@@ -132,6 +132,9 @@ function inSetting(query: PreparedQuery, [, , concept, unless]: Readonly<Narrowi
   const named = namesSetting(query, concept);
   return named && !isPaste(query) && unless?.some((c) => namesSetting(query, c)) ? undefined : named;
 }
+
+/** `inSetting` for each narrowing section of the model, by that section, read once per ranking. */
+const settingsOf = (query: PreparedQuery, model: QueryModel): Map<number, boolean | undefined> => new Map(model.narrows.map((n) => [n[0], inSetting(query, n)]));
 
 /** BM25 term weight of a token in a section, without idf (precomputed at build time). */
 export function termWeight(tf: number, length: number, avgLength: number): number {
@@ -271,12 +274,9 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
   const tokens = new Set(tokensOf(query).error);
   const perSection = new Map<number, Array<{ doc: ModelDoc; score: number; coverage: number; missing: number }>>();
   let words: string[] | undefined;
-  const narrowingOf = new Map(model.narrows.map((n) => [n[0], n]));
+  const settings = settingsOf(query, model);
   /** The query is (true) or is not (false) in the setting of the narrowing of section `s`. */
-  const setting = (s: number): boolean | undefined => {
-    const n = narrowingOf.get(s);
-    return n && inSetting(query, n);
-  };
+  const setting = (s: number): boolean | undefined => settings.get(s);
   const pasted = isPaste(query);
   for (const doc of model.docs) {
     const total = doc.w.reduce((a, x) => a + x, 0);
@@ -449,10 +449,11 @@ export function rankSections(query: PreparedQuery, model: QueryModel, limit = 5)
   }
   // A section that is another's problem in one setting (10.1 is 1.1 in a container) is the answer
   // when the query names the setting, and the other one when it does not.
-  for (const n of model.narrows) {
-    const named = inSetting(query, n);
+  const settings = settingsOf(query, model);
+  for (const [narrow, wide] of model.narrows) {
+    const named = settings.get(narrow);
     if (named === undefined) continue;
-    const h = fused.get(named ? n[1] : n[0]);
+    const h = fused.get(named ? wide : narrow);
     if (h) h.score *= OUTSIDE_SETTING;
   }
   const ranked = [...fused.values()].sort((a, b) => b.score - a.score || a.s - b.s);

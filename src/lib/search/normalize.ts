@@ -7,7 +7,7 @@
  * Pure and bounded: any input, up to megabytes, is cut to a fixed budget before any regex runs.
  */
 
-import { readOutputs, type Reading } from './readings.ts';
+import { COMPOSE_PREFIX, readOutputs, type Reading } from './readings.ts';
 
 /** The most text looked at: the tail of a log holds the error that ended it. */
 export const MAX_INPUT = 100_000;
@@ -154,14 +154,6 @@ function cut(text: string, start: number, end?: number): string {
   if (last >= 0xd800 && last <= 0xdbff) out = out.slice(0, -1);
   return out;
 }
-
-/**
- * The service name docker compose writes before each line of a container's log (`api-1  | `,
- * `arya_worker_1 | `; a name without a replica number is padded to the longest, so it counts only
- * with two spaces: Sentry's `Unhandled | celery` is text). Without it the lines read as the
- * application printed them: a traceback's frames, its exception line.
- */
-const COMPOSE_PREFIX = /^(?:[a-z0-9][a-z0-9_.-]{0,62}[-_]\d+ +|[a-z0-9][a-z0-9_.-]{0,62}  +)\|(?: |$)/;
 
 /** Prepares raw pasted text (an error line, a traceback, a log, or a phrase) for matching. */
 export function prepareQuery(raw: string): PreparedQuery {

@@ -37,14 +37,22 @@ const PYSPY_RUNNING = /^Thread (?:0x[0-9A-Fa-f]+|\d+) \(active\+gil\)/;
 /** tracemalloc's snapshot comparison (`compare_to`): a line of code whose allocations grew by a mebibyte or more. */
 const TRACEMALLOC_GROWTH = /\bsize=[\d.]+ [KMGT]?i?B \(\+([\d.]+) ([KMGT])i?B\)/;
 
+/**
+ * The service name docker compose writes before each line of a container's log (`api-1  | `,
+ * `arya_worker_1 | `; a name without a replica number is padded to the longest, so it counts only
+ * with two spaces: Sentry's `Unhandled | celery` is text). Without it the lines read as the
+ * application printed them: a traceback's frames, its exception line.
+ */
+export const COMPOSE_PREFIX = /^(?:[a-z0-9][a-z0-9_.-]{0,62}[-_]\d+ +|[a-z0-9][a-z0-9_.-]{0,62}  +)\|(?: |$)/;
+
 /** What stands out in the diagnostic output among `lines`, each reading once, in the order first seen. */
 export function readOutputs(lines: readonly string[]): Reading[] {
   const found = new Set<Reading>();
   let cpuColumn = -1;
   let dockerStats = false;
   for (let i = 0; i < lines.length; i++) {
-    // Compose and kubectl prefix each line with its service; a prompt (`$ `) starts a command.
-    const line = (lines[i] ?? '').replace(/^[\w.-]+\s+\|\s/, '').trimEnd();
+    // prepareQuery has taken compose's prefixes off already; a caller with raw lines has not.
+    const line = (lines[i] ?? '').replace(COMPOSE_PREFIX, '').trimEnd();
     const ls = LS_LONG.exec(line);
     if (ls) {
       if (ls[1] === '-' && ls[2] === '0' && LOG_NAME.test(ls[3] ?? '')) found.add('log file is empty');

@@ -197,18 +197,25 @@ export function compileSignatureIndex(guides: ReadonlyArray<GuideForIndex>, answ
   // what the other one says that it says too (SignatureDoc.within).
   const docsOf = Map.groupBy(docs, (d) => d.s);
   const line = (d: SignatureDoc) => [...d.t].sort().join(' ');
+  // The concepts a phrase names, read once: a section can be on either side of several narrowings.
+  const phraseConcepts = new Map<SignatureDoc, string[]>();
+  const conceptsOf = (d: SignatureDoc): string[] => {
+    let found = phraseConcepts.get(d);
+    if (found === undefined) phraseConcepts.set(d, (found = concepts(d.text)));
+    return found;
+  };
+  const phrasesOf = (s: number) => (docsOf.get(s) ?? []).filter((d) => isPhrase(d.kind));
   for (const [narrow, wide] of narrows) {
-    const wideDocs = docsOf.get(wide) ?? [];
-    const named = new Set(wideDocs.filter((d) => isPhrase(d.kind)).flatMap((d) => concepts(d.text)));
-    const lines = Map.groupBy(wideDocs.filter((d) => !isPhrase(d.kind)), line);
-    const narrowNamed = new Set((docsOf.get(narrow) ?? []).filter((d) => isPhrase(d.kind)).flatMap((d) => concepts(d.text)));
-    for (const w of wideDocs) {
-      const own = isPhrase(w.kind) ? concepts(w.text) : [];
+    const wideNamed = new Set(phrasesOf(wide).flatMap(conceptsOf));
+    const narrowNamed = new Set(phrasesOf(narrow).flatMap(conceptsOf));
+    const lines = Map.groupBy((docsOf.get(wide) ?? []).filter((d) => !isPhrase(d.kind)), line);
+    for (const w of phrasesOf(wide)) {
+      const own = conceptsOf(w);
       if (own.length > 0 && own.every((c) => narrowNamed.has(c))) w.within = [...(w.within ?? []), narrow];
     }
     for (const d of docsOf.get(narrow) ?? []) {
       if (isPhrase(d.kind)) {
-        if (concepts(d.text).every((c) => named.has(c))) d.wide = 1;
+        if (conceptsOf(d).every((c) => wideNamed.has(c))) d.wide = 1;
         continue;
       }
       const same = lines.get(line(d)) ?? [];
