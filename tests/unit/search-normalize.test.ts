@@ -147,6 +147,8 @@ describe('tokens', () => {
       ['AsyncSession 下访问关联属性报懒加载错误', '~greenlet'],
       ['box swapping hard, api process at 12GB and rising', '~process'],
       ['worker 进程内存一直涨', '~process'],
+      ['the cache is full and new writes fail', '~exhaust'],
+      ['the connection pool filled up at noon', '~exhaust'],
     ] as const) {
       assert.ok(concepts(text).includes(concept), `${text}: ${concept}`);
     }

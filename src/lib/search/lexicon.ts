@@ -58,7 +58,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   signal: ['sigkill', 'sigterm', 'killed', 'worker timeout', 'exit code', 'exited with code', '被杀', '信号'],
   network: ['network*', 'latency', 'packet loss', 'ping', 'mtr', 'traceroute', 'route', 'vpc', 'subnet', '网络', '丢包'],
   gc: ['reference each other', 'references each other', 'refer to each other', 'circular reference*', 'reclaim*', '互相引用', 'gc', 'garbage', 'reference cycle*', 'ref cycle*', 'gc.collect', 'weakref', '循环引用', '垃圾回收'],
-  exhaust: ['exhaust*', 'run out', 'runs out', 'ran out', 'running out', 'runs dry', 'ran dry', 'used up', 'no more', 'depleted', 'limit reached', '耗尽', '用完', '用光', '不够用', '满了', '拿不到', 'maxed out', 'max out', 'maxes out', 'tapped out', 'starved', 'starvation', 'none left', 'all in use', 'at capacity'],
+  exhaust: ['full', 'filled up', 'exhaust*', 'run out', 'runs out', 'ran out', 'running out', 'runs dry', 'ran dry', 'used up', 'no more', 'depleted', 'limit reached', '耗尽', '用完', '用光', '不够用', '满了', '拿不到', 'maxed out', 'max out', 'maxes out', 'tapped out', 'starved', 'starvation', 'none left', 'all in use', 'at capacity'],
   down: ["isn't running", 'isnt running', "wasn't running", "aren't running", "isn't up", 'never came up', '没跟着起', '没自动起', '502', '503', 'bad gateway', 'service unavailable', 'down', 'not running', 'stopped', 'offline', 'unavailable', "didn't come back", 'didnt come back', 'never came back', 'outage', '没起来', '宕机', '不可用', '停了', '挂掉了'],
   localhost: ['localhost', '127.0.0.1', '::1', 'loopback', '本机', '本地'],
   size: ['gb', 'mb', 'gib', 'mib', 'too much', 'huge', 'bigger and bigger', 'blob', '体积', '太大', '很大', '越来越大'],
