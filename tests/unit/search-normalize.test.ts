@@ -149,9 +149,17 @@ describe('tokens', () => {
       ['worker 进程内存一直涨', '~process'],
       ['the cache is full and new writes fail', '~exhaust'],
       ['the connection pool filled up at noon', '~exhaust'],
+      ['the box keeps swapping by evening', '~memory'],
+      ['stdout is block-buffered under docker', '~buffer'],
     ] as const) {
       assert.ok(concepts(text).includes(concept), `${text}: ${concept}`);
     }
+  });
+
+  test('a buffer of data is no log buffering: frame buffers that are never released name memory growth, not ~buffer', () => {
+    assert.ok(!concepts('big video buffers not released after processing').includes('~buffer'));
+    assert.ok(concepts('big video buffers not released after processing').includes('~grow'));
+    for (const text of ['logs only show up when the process exits', 'output is buffered', 'set PYTHONUNBUFFERED=1']) assert.ok(concepts(text).includes('~buffer'), text);
   });
 
   test('"start" that means "begin" names no startup; the app starting still does', () => {
