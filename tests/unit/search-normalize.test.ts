@@ -168,6 +168,11 @@ describe('tokens', () => {
     for (const boot of ['the app takes a minute to start', 'starting up takes forever', 'it started up fine', 'slow start after deploy', 'it takes 45 seconds before it starts answering requests']) assert.ok(names(boot), boot);
   });
 
+  test("an acronym's plural is one word: `SELECTs` is select, not `selec` and `ts`", () => {
+    assert.deepEqual(tokenize('hundreds of SELECTs, thousands of PIDs'), ['hundred', 'select', 'thousand', 'pid']);
+    assert.deepEqual(tokenize('HTTPServer'), ['httpserver', 'http', 'server']);
+  });
+
   test('an HTTP version is no word: `1.1` of HTTP/1.1 does not meet a section number', () => {
     assert.deepEqual(tokenize('"POST /api/v1/tasks HTTP/1.1" 201'), ['post', 'api', 'v1', 'task', 'http']);
     assert.ok(tokenize('see section 1.1').includes('1.1'));

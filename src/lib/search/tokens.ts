@@ -43,6 +43,8 @@ function undouble(word: string): string {
 const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : undefined;
 
 function camelParts(word: string): string[] {
+  // An acronym's plural (`SELECTs`, `PIDs`, `URLs`) is one word, not `SELEC` and `Ts`.
+  if (/^[A-Z][A-Z0-9]+s$/.test(word)) return [];
   const parts = word.split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/);
   return parts.length > 1 ? parts : [];
 }
