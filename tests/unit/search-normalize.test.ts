@@ -151,9 +151,16 @@ describe('tokens', () => {
       ['the connection pool filled up at noon', '~exhaust'],
       ['the box keeps swapping by evening', '~memory'],
       ['stdout is block-buffered under docker', '~buffer'],
+      ['the app is still initializing when the probe fires', '~startup'],
+      ['each instance needs a minute until it listens on the port', '~startup'],
     ] as const) {
       assert.ok(concepts(text).includes(concept), `${text}: ${concept}`);
     }
+  });
+
+  test('"no route to host" is the network, not an API route', () => {
+    assert.ok(!concepts('no route to host when the app hits redis').includes('~api'));
+    assert.ok(concepts('no route to host when the app hits redis').includes('~network'));
   });
 
   test('a buffer of data is no log buffering: frame buffers that are never released name memory growth, not ~buffer', () => {
