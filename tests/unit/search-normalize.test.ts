@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { excerptSegments } from '../../src/lib/search/excerpt.ts';
 import { fullTextQuery, MAX_INPUT, normalizeLine, phaseOf, prepareQuery, sanitize } from '../../src/lib/search/normalize.ts';
-import { CONCEPTS, concepts } from '../../src/lib/search/lexicon.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { CONCEPTS, concepts, mendSlips, NOT_SLIPS, slipFor } from '../../src/lib/search/lexicon.ts';
+import { queryTokens } from '../../src/lib/search/model.ts';
 import { tokenize } from '../../src/lib/search/tokens.ts';
 
 describe('normalising pasted errors', () => {
@@ -208,6 +210,32 @@ describe('tokens', () => {
 
   test('Chinese text becomes overlapping character pairs, split from Latin words', () => {
     assert.deepEqual(tokenize('Redis内存满了'), ['redis', '内存', '存满', '满了']);
+  });
+});
+
+describe('slips of fast typing', () => {
+  test('a dropped letter or two swapped letters in a lexicon word is mended to that word', () => {
+    assert.deepEqual(['conection', 'memroy', 'redsi', 'contianer', 'timout', 'databse'].map(slipFor), ['connection', 'memory', 'redis', 'container', 'timeout', 'database']);
+    assert.equal(mendSlips('sporadic redsi disconnects, conection refused'), 'sporadic redis disconnects, connection refused');
+  });
+
+  test('a known word, a short word, a real word one slip away and a word two concepts could be stay as typed', () => {
+    for (const word of ['connection', 'redis', 'redi', 'deleted', 'stats', 'reused', 'lunch']) assert.equal(slipFor(word), undefined, word);
+  });
+
+  test('no word the guides or the trees use is taken for a slip (a real word to add to NOT_SLIPS)', () => {
+    const files = [
+      ...['zh', 'en'].flatMap((lang) => readdirSync(`src/content/guides/${lang}`).filter((f) => f.endsWith('.mdx')).map((f) => `src/content/guides/${lang}/${f}`)),
+      ...readdirSync('src/content/trees').map((f) => `src/content/trees/${f}`),
+    ];
+    const mended = new Set(files.flatMap((f) => (readFileSync(f, 'utf8').match(/[A-Za-z]+/g) ?? []).filter((w) => slipFor(w) !== undefined).map((w) => w.toLowerCase())));
+    assert.deepEqual([...mended], []);
+    assert.ok(NOT_SLIPS.size > 0);
+  });
+
+  test('a description is read with its slips mended; a paste is read as the software printed it', () => {
+    assert.ok(queryTokens(prepareQuery('conection refused to redis on boot')).includes('connection'));
+    assert.ok(!queryTokens(prepareQuery('Traceback (most recent call last):\nconection refused')).includes('connection'));
   });
 });
 

@@ -136,3 +136,50 @@ export function concepts(text: string, { parts = false }: { parts?: boolean } = 
   if (SIZE.test(text)) found.add('size');
   return [...found].map((c) => `~${c}`);
 }
+
+/**
+ * English words one slip away from a lexicon form (`deleted`/`depleted`, `stats`/`starts`): real
+ * words, never typos. A test keeps every word of the guides that a slip would change in this list.
+ */
+export const NOT_SLIPS: ReadonlySet<string> = new Set(['deleted', 'lunch', 'reused', 'stats']);
+
+/** `a` is `b` with one interior letter dropped, or with two neighbours after its first letter swapped. */
+function oneSlip(a: string, b: string): boolean {
+  if (a.length === b.length - 1) {
+    for (let k = 1; k < b.length - 1; k++) if (b.slice(0, k) + b.slice(k + 1) === a) return true;
+    return false;
+  }
+  if (a.length !== b.length) return false;
+  for (let k = 1; k < b.length - 1; k++) if (a === b.slice(0, k) + (b[k + 1] ?? '') + (b[k] ?? '') + b.slice(k + 2)) return true;
+  return false;
+}
+
+/** Endings a word may carry after a prefix form's stem (`conection` → `connect` + `ion`). */
+const ENDINGS = ['', 's', 'ed', 'ing', 'ion', 'ions', 'er', 'ers', 'ly'];
+const MIN_SLIP_LENGTH = 5;
+/** The single-word forms by length: a slip changes a word's length by one at most. */
+const formsByLength = new Map<number, string[]>();
+for (const form of exact.keys()) if (form.length >= MIN_SLIP_LENGTH) formsByLength.set(form.length, [...(formsByLength.get(form.length) ?? []), form]);
+
+/**
+ * The lexicon word a reader meant when one fast-typing slip (a dropped letter, two letters swapped)
+ * sits between what they typed and exactly one form: `conection` → `connection`, `memroy` →
+ * `memory`, `redsi` → `redis`. Undefined for a word the lexicon knows, a short word, a word that
+ * is not Latin letters, a real word (NOT_SLIPS), and one that two concepts could be.
+ */
+export function slipFor(word: string): string | undefined {
+  const w = word.toLowerCase();
+  if (w.length < MIN_SLIP_LENGTH || !/^[a-z]+$/.test(w) || NOT_SLIPS.has(w) || exact.has(w) || prefixes.some(([p]) => w.startsWith(p))) return undefined;
+  const meant = new Map<string, string>();
+  for (const form of [...(formsByLength.get(w.length) ?? []), ...(formsByLength.get(w.length + 1) ?? [])]) if (oneSlip(w, form)) for (const c of exact.get(form) ?? []) meant.set(c, form);
+  for (const [p, c] of prefixes) {
+    if (p.length < MIN_SLIP_LENGTH) continue;
+    for (const n of [p.length - 1, p.length]) if (ENDINGS.includes(w.slice(n)) && oneSlip(w.slice(0, n), p)) meant.set(c, p + w.slice(n));
+  }
+  return meant.size === 1 ? [...meant.values()][0] : undefined;
+}
+
+/** A description with its slips mended (slipFor), word by word; everything else as typed. */
+export function mendSlips(text: string): string {
+  return text.replace(/[A-Za-z]+/g, (w) => slipFor(w) ?? w);
+}

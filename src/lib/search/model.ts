@@ -7,7 +7,7 @@ import type { Lang } from '../i18n/langs.ts';
 import type { PreparedQuery } from './normalize.ts';
 import type { PackedBags } from './bm25.ts';
 import { isPhrase, type DocKind, type Narrowing, type SignatureDoc } from './signatures.ts';
-import { concepts } from './lexicon.ts';
+import { concepts, mendSlips } from './lexicon.ts';
 import { PLACEHOLDER, tokenize } from './tokens.ts';
 
 /** A doc of the index as a query holds it (shards.ts `modelDoc`): the compiled doc, numbered, with each token's idf. */
@@ -57,6 +57,9 @@ interface QueryTokens {
   affirmed?: Set<string>;
 }
 const tokensByQuery = new WeakMap<PreparedQuery, QueryTokens>();
+/** A paste has lines; a description is one (prepareQuery has trimmed the text). */
+const isPaste = (query: PreparedQuery): boolean => /\n\s*\S/.test(query.text);
+
 /**
  * A failure or slowness the reader denies (`no errors`, `nothing fails`, `not slow`, `doesn't
  * crash`, 没报错, 没有任何报错, 不慢): the words say what the problem is not, so they are not read
@@ -85,15 +88,18 @@ const undenied = (text: string) => text.replace(DENIED, ' ').replace(RULED_OUT, 
 function tokensOf(query: PreparedQuery): QueryTokens {
   let tokens = tokensByQuery.get(query);
   if (tokens === undefined) {
-    const errorLines = [query.focus, ...query.errorLines].map(undenied);
+    // A description is typed, often in a hurry: its slips are mended (`conection` → connection).
+    // A paste is what the software printed, word for word.
+    const read = isPaste(query) ? (text: string) => undenied(text) : (text: string) => undenied(mendSlips(text));
+    const errorLines = [query.focus, ...query.errorLines].map(read);
     // Tokenising lines one by one gives the words of tokenising them joined, in the same order.
     const lines = errorLines.map((l) => {
       const t = tokenize(l);
       return { t, set: new Set(t) };
     });
     const joined = [...errorLines, ...query.exceptions, ...query.readings].join('\n');
-    const error = [...lines.flatMap((l) => l.t), ...tokenize([...query.exceptions, ...query.readings].join('\n')), ...concepts(joined), ...concepts(undenied(query.focusText))];
-    const every = new Set([...error, ...tokenize(undenied(query.kept), { concepts: true })]);
+    const error = [...lines.flatMap((l) => l.t), ...tokenize([...query.exceptions, ...query.readings].join('\n')), ...concepts(joined), ...concepts(read(query.focusText))];
+    const every = new Set([...error, ...tokenize(read(query.kept), { concepts: true })]);
     const all = [...every].slice(0, MAX_QUERY_TOKENS);
     tokensByQuery.set(query, (tokens = { lines, error, all }));
   }
@@ -116,12 +122,12 @@ function namesSetting(query: PreparedQuery, concept: string): boolean {
   const tokens = tokensOf(query);
   // A name's parts count (`REDIS_URL` names Redis), unlike in the query's tokens, where the parts
   // of a paste's identifiers would be noise.
-  tokens.affirmed ??= new Set(concepts(undenied([query.focusText, query.kept || query.text].join('\n')).replace(NEGATED, ' '), { parts: true }));
+  if (tokens.affirmed === undefined) {
+    const said = [query.focusText, query.kept || query.text].join('\n');
+    tokens.affirmed = new Set(concepts(undenied(isPaste(query) ? said : mendSlips(said)).replace(NEGATED, ' '), { parts: true }));
+  }
   return tokens.affirmed.has(concept);
 }
-
-/** A paste has lines; a description is one (prepareQuery has trimmed the text). */
-const isPaste = (query: PreparedQuery): boolean => /\n\s*\S/.test(query.text);
 
 /**
  * Whether the query is in a narrowing's setting (it names the setting's concept), or undefined
