@@ -93,6 +93,12 @@ describe('section ranking over the corpus', () => {
     assert.ok(!ffmpeg.some((h) => h.matched === 'Exited (<int>)'), ffmpeg.map((h) => h.matched ?? h.slug).join(', '));
   });
 
+  test("Docker's exec error is known from its own words, without the OCI runtime prefix a newer daemon or `docker logs` leaves out", async () => {
+    for (const line of ['exec: "uvicorn": executable file not found in $PATH', 'docker logs: exec: "uvicorn": executable file not found in $PATH: unknown']) {
+      assert.deepEqual(pick((await ranked(line))[0]), { slug: 'container-exits-on-start', known: true, code: 'executable-not-found' }, line);
+    }
+  });
+
   test('a description is read before normalising too: a duration, a size or a port says what it is about', async () => {
     // Normalising turns `45s` into a placeholder; "takes 45s" is the startup being slow, not failing.
     assert.equal((await ranked('the api takes 45s to come up'))[0]?.slug, 'slow-startup');
