@@ -154,6 +154,10 @@ describe('tokens', () => {
       ['the box keeps swapping by evening', '~memory'],
       ['stdout is block-buffered under docker', '~buffer'],
       ['the app is still initializing when the probe fires', '~startup'],
+      ['the cache ran outta memory overnight', '~exhaust'],
+      ['the cache ran outta memory overnight', '~oom'],
+      ['load avg through the roof on the worker node', '~cpu'],
+      ['memory_profiler shows growth in a request handler', '~memory'],
       ['each instance needs a minute until it listens on the port', '~startup'],
     ] as const) {
       assert.ok(concepts(text).includes(concept), `${text}: ${concept}`);
@@ -175,6 +179,11 @@ describe('tokens', () => {
     const names = (text: string) => concepts(text).includes('~startup');
     for (const begin of ['requests start hanging under load', 'it started to time out yesterday', 'workers started failing at noon']) assert.ok(!names(begin), begin);
     for (const boot of ['the app takes a minute to start', 'starting up takes forever', 'it started up fine', 'slow start after deploy', 'it takes 45 seconds before it starts answering requests']) assert.ok(names(boot), boot);
+  });
+
+  test('a conjunction says when or why, not what: whenever, because and their like are stop words', () => {
+    assert.deepEqual(tokenize('the pool runs dry whenever traffic spikes'), ['pool', 'run', 'dry', 'traffic', 'spike']);
+    assert.deepEqual(tokenize('it quits because redis is down, although pg is up'), ['quit', 'redis', 'down', 'pg', 'up']);
   });
 
   test("an acronym's plural is one word: `SELECTs` is select, not `selec` and `ts`", () => {

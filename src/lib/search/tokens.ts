@@ -12,7 +12,7 @@
 import { concepts, snakeParts } from './lexicon.ts';
 
 const STOP = new Set(
-  'a an and are as at be been but by can could did do does for from had has have how i if in into is it its my no not of on or our so than that the their then there these this to too was we were what when where which while why will with you your very really just also after before get got keeps keep still app application'.split(
+  'a an and are as at be been but by can could did do does for from had has have how i if in into is it its my no not of on or our so than that the their then there these this to too was we were what when where which while why will with you your very really just also after before get got keeps keep still app application whenever however although though because whether unless'.split(
     ' ',
   ),
 );
