@@ -93,6 +93,13 @@ describe('section ranking over the corpus', () => {
     assert.ok(!ffmpeg.some((h) => h.matched === 'Exited (<int>)'), ffmpeg.map((h) => h.matched ?? h.slug).join(', '));
   });
 
+  test("SQLAlchemy's pool timeout is known from the tail of its message, and another tool's 'Connection timed out' is not it", async () => {
+    assert.deepEqual(pick((await ranked('requests under load fail with connection timed out, timeout 30.00'))[0]), { slug: 'db-pool-exhausted', known: true, code: 'db-pool-timeout' });
+    for (const line of ['httpx.ConnectTimeout: [Errno 110] Connection timed out', 'upstream timed out (110: Connection timed out) while reading response header from upstream']) {
+      assert.ok(!(await ranked(line)).some((h) => h.code === 'db-pool-timeout'), line);
+    }
+  });
+
   test("Docker's exec error is known from its own words, without the OCI runtime prefix a newer daemon or `docker logs` leaves out", async () => {
     for (const line of ['exec: "uvicorn": executable file not found in $PATH', 'docker logs: exec: "uvicorn": executable file not found in $PATH: unknown']) {
       assert.deepEqual(pick((await ranked(line))[0]), { slug: 'container-exits-on-start', known: true, code: 'executable-not-found' }, line);
