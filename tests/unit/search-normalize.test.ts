@@ -181,6 +181,12 @@ describe('tokens', () => {
     for (const boot of ['the app takes a minute to start', 'starting up takes forever', 'it started up fine', 'slow start after deploy', 'it takes 45 seconds before it starts answering requests']) assert.ok(names(boot), boot);
   });
 
+  test('a duration is slowness; a period, a bound or a time ago is not', () => {
+    const slow = (text: string) => concepts(text).includes('~slow');
+    for (const text of ['history lookups take 5+ seconds', 'the api takes 45s to answer', 'times out after 30 seconds', '接口要好几秒']) assert.ok(slow(text), text);
+    for (const text of ['the unit fails within 2 seconds of every start', 'Loki shows nothing for 6 hours', 'it dies every 5 minutes', 'Exited (1) 3 seconds ago']) assert.ok(!slow(text), text);
+  });
+
   test('a conjunction says when or why, not what: whenever, because and their like are stop words', () => {
     assert.deepEqual(tokenize('the pool runs dry whenever traffic spikes'), ['pool', 'run', 'dry', 'traffic', 'spike']);
     assert.deepEqual(tokenize('it quits because redis is down, although pg is up'), ['quit', 'redis', 'down', 'pg', 'up']);

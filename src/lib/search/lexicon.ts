@@ -95,8 +95,16 @@ for (const [concept, forms] of Object.entries(CONCEPTS)) {
   }
 }
 
-/** A duration written out (`45 seconds`, `20s`, `2 min`, `好几秒`, `三分钟`): something is slow or timing out. Not a time ago (`Exited (1) 3 seconds ago`, `5分钟前`). */
-const DURATION = /(?<![\p{L}\p{N}_])\d+(?:\.\d+)?\s?(?:ms|s|sec|secs|seconds?|min|mins|minutes?|hours?)(?![\p{L}\p{N}_]|\s+ago\b)|[\d一二两三四五六七八九十几好多]+\s?(?:秒|分钟|小时)(?!前|以前|之前)/iu;
+/**
+ * A duration written out (`45 seconds`, `20s`, `5+ seconds`, `2 min`, `好几秒`, `三分钟`): something is
+ * slow or timing out. Not a time ago (`Exited (1) 3 seconds ago`, `5分钟前`), nor a period or a
+ * bound (`nothing logged for 6 hours`, `fails within 2 seconds`, `every 5 minutes`).
+ */
+const PERIOD = String.raw`\b(?:for|within|every|since|per|past|last)\s+(?:about\s+|over\s+|the\s+)?~?`;
+const DURATION = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_]|${PERIOD})\d+(?:\.\d+)?\+?\s?(?:ms|s|sec|secs|seconds?|min|mins|minutes?|hours?)(?![\p{L}\p{N}_]|\s+ago\b)|[\d一二两三四五六七八九十几好多]+\s?(?:秒|分钟|小时)(?!前|以前|之前)`,
+  'iu',
+);
 
 /** A size written out (`3 GB`, `500MB`, `好几个 G`): something holds a lot of data. */
 const SIZE = /(?:\d+(?:\.\d+)?|[几好多两三四五六七八九十]+个?)\s?(?:gb|gib|mb|mib|tb|g|m)(?![\p{L}\p{N}_])/iu;
