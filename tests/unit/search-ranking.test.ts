@@ -93,6 +93,11 @@ describe('section ranking over the corpus', () => {
     assert.ok(!ffmpeg.some((h) => h.matched === 'Exited (<int>)'), ffmpeg.map((h) => h.matched ?? h.slug).join(', '));
   });
 
+  test('a description of a job or a request is the running application: a startup-only error stands aside', async () => {
+    assert.equal((await ranked('some video jobs fail with KeyError on the input json'))[0]?.slug, 'task-processing-failed');
+    assert.equal((await ranked('the app dies at startup with KeyError DATABASE_URL'))[0]?.slug, 'app-fails-to-start');
+  });
+
   test("SQLAlchemy's pool timeout is known from the tail of its message, and another tool's 'Connection timed out' is not it", async () => {
     assert.deepEqual(pick((await ranked('requests under load fail with connection timed out, timeout 30.00'))[0]), { slug: 'db-pool-exhausted', known: true, code: 'db-pool-timeout' });
     for (const line of ['httpx.ConnectTimeout: [Errno 110] Connection timed out', 'upstream timed out (110: Connection timed out) while reading response header from upstream']) {

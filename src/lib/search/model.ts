@@ -216,6 +216,8 @@ const OUTSIDE_SETTING = 0.85;
 const NOT_STARTING = 0.9;
 /** Concepts that say the application starts, restarts or fails to: a description without any is not about its startup. */
 const STARTING = ['~startup', '~restartloop', '~crash'];
+/** Concepts of a running application's work (matchSignatures): a job, a request. */
+const RUNNING = ['~task', '~api'];
 /** What a narrowing section's phrase that is its own only in its setting (SignatureDoc.wide) is worth when the query does not name the setting. */
 const WIDE_PHRASE_OUTSIDE_SETTING = 0.25;
 const lastSegment = (name: string) => name.slice(name.lastIndexOf('.') + 1);
@@ -366,15 +368,18 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
   const wrapped = errorMatches.some((m) => !m.doc.wraps && m.doc.kind !== 'exception');
   if (wrapped) for (const m of errorMatches) if (m.doc.wraps) m.score *= GENERIC_BESIDE_SPECIFIC;
   // Some errors are a section's problem only while the application starts (`when: startup`): Redis
-  // refusing connections is 1.1's at boot and 3.1's in a request. When the paste shows the phase
-  // (normalize.ts), the section for the other phase counts for half, its phrases that quote the
-  // error included, and its error is not the known one: in a running application, a section whose
-  // errors matched only as startup errors; at startup, a section whose error is the same line as
-  // another section's startup-only one.
+  // refusing connections is 1.1's at boot and 3.1's in a request. When the query shows the phase,
+  // the section for the other phase counts for half, its phrases that quote the error included,
+  // and its error is not the known one: in a running application, a section whose errors matched
+  // only as startup errors; at startup, a section whose error is the same line as another
+  // section's startup-only one. A paste shows its phase in its lines (normalize.ts); a description
+  // in its words: a job or a request, with no start, restart or crash named, is the running
+  // application's ("video jobs fail with KeyError on the input json").
+  const phase = query.phase ?? (!pasted && !STARTING.some((t) => tokens.has(t)) && RUNNING.some((t) => tokens.has(t)) ? 'running' : undefined);
   const sameError = (a: ModelDoc, b: ModelDoc) => a.t.every((t) => b.t.includes(t)) || b.t.every((t) => a.t.includes(t));
   const startupOnly = errorMatches.filter((m) => m.doc.when === 'startup');
   const outOfPhase = (m: { doc: ModelDoc }) =>
-    query.phase === 'running' ? m.doc.when === 'startup' : query.phase === 'startup' && m.doc.when !== 'startup' && startupOnly.some((n) => n.doc.s !== m.doc.s && sameError(m.doc, n.doc));
+    phase === 'running' ? m.doc.when === 'startup' : phase === 'startup' && m.doc.when !== 'startup' && startupOnly.some((n) => n.doc.s !== m.doc.s && sameError(m.doc, n.doc));
   // An error that a narrowing section lists as the same line as the section it narrows (10.1 lists
   // a database refusing connections at startup, as 1.1 does: in a container, its database was not
   // up yet) is the narrowing section's in its setting, and the other one's outside it.
@@ -386,7 +391,7 @@ export function matchSignatures(query: PreparedQuery, model: QueryModel): SigMat
   for (const [s, matches] of perSection) {
     // In a running application a startup-only signature that is no known error (a builtin class
     // such as KeyError, which a task's payload raises too) counts for half as well.
-    if (query.phase === 'running') for (const m of matches) if (m.doc.when === 'startup' && !isWholeError(m)) m.score *= ASIDE;
+    if (phase === 'running') for (const m of matches) if (m.doc.when === 'startup' && !isWholeError(m)) m.score *= ASIDE;
     matches.sort((a, b) => b.score - a.score);
     const best = matches[0];
     if (!best) continue;
