@@ -472,6 +472,7 @@ describe('section ranking over the corpus', () => {
       ['the worker sits at 100% cpu', 'the worker sits at 100% cpu and the queue is empty'],
       ['the liveness probe fails under load', "the liveness probe fails under load, but cpu isn't maxed"],
       ['存活探针超时被重启', '存活探针超时被重启，CPU 也没打满'],
+      ['the api is slow, where does the time go?', 'the api is slow but db queries look fast, where does the time go?'],
     ] as const) {
       assert.deepEqual(scores(ruledOut), scores(plain), ruledOut);
     }

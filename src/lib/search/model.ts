@@ -76,8 +76,8 @@ const DENIED =
  * "api boots before postgres healthy" names the database.
  */
 const PART = String.raw`(?:(?:the|our|own|its)\s+)*(?:cpus?|memory|mem|ram|db|database|postgres(?:ql)?|pg|redis|network|disk|cache|queue|load|gpu|io|dns)`;
-const PARTS = String.raw`\b${PART}(?:\s*(?:,|and|&|/|or)\s*${PART})*(?:\s+(?:memory|mem|ram|cpu|usage|utili[sz]ation|load|latency|connections|side))?\s+`;
-const FINE = String.raw`(?:is|are|was|were|looks?|seems?|all|both|still|stays?|\w+'s)\s+(?:(?:totally|perfectly|completely|pretty|all)\s+)?(?:fine|normal|ok|okay|healthy|good|green|flat|low|idle|quiet|stable|steady|unchanged|alright)|fine|normal|ok|okay`;
+const PARTS = String.raw`\b${PART}(?:\s*(?:,|and|&|/|or)\s*${PART})*(?:\s+(?:memory|mem|ram|cpu|usage|utili[sz]ation|load|latency|connections|side|quer(?:y|ies)))?\s+`;
+const FINE = String.raw`(?:is|are|was|were|looks?|seems?|all|both|still|stays?|\w+'s)\s+(?:(?:totally|perfectly|completely|pretty|all)\s+)?(?:fine|normal|ok|okay|healthy|good|green|flat|low|idle|quiet|stable|steady|unchanged|alright|fast|quick|snappy)|fine|normal|ok|okay`;
 const NOT_BUSY = String.raw`(?:(?:is|are|was|were)\s+)?(?:not|isnt|isn't|wasn't|aren't|never|nowhere near)\s+(?:even\s+)?(?:maxed(?: out)?|pegged|high|busy|saturated|full|spiking|the (?:problem|issue|bottleneck)|an issue)`;
 const PART_ZH = '(?:cpu|内存|数据库|redis|网络|磁盘|缓存|队列|postgres|pg|db)';
 const FINE_ZH = String.raw`${PART_ZH}(?:\s*(?:和|、|跟|与|/|,|，)\s*${PART_ZH})*\s*(?:都|也|看着|看起来|显示|使用率|占用|负载)*\s*(?:正常|没问题|没事|很低|不高|空闲|平稳|稳定|ok|好好的|没啥问题|没打满|没有打满|没跑满|没满|不满|没有满)`;
