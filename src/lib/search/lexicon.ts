@@ -187,7 +187,17 @@ export function slipFor(word: string): string | undefined {
   return meant.size === 1 ? [...meant.values()][0] : undefined;
 }
 
+/** slipFor's answers by word: a description's words come back in its focus, its lines and its whole text. */
+const slips = new Map<string, string | undefined>();
+const MAX_REMEMBERED_SLIPS = 4096;
+
 /** A description with its slips mended (slipFor), word by word; everything else as typed. */
 export function mendSlips(text: string): string {
-  return text.replace(/[A-Za-z]+/g, (w) => slipFor(w) ?? w);
+  return text.replace(/[A-Za-z]+/g, (w) => {
+    if (!slips.has(w)) {
+      if (slips.size >= MAX_REMEMBERED_SLIPS) slips.clear();
+      slips.set(w, slipFor(w));
+    }
+    return slips.get(w) ?? w;
+  });
 }

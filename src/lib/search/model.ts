@@ -59,6 +59,11 @@ interface QueryTokens {
 const tokensByQuery = new WeakMap<PreparedQuery, QueryTokens>();
 /** A paste has lines; a description is one (prepareQuery has trimmed the text). */
 const isPaste = (query: PreparedQuery): boolean => /\n\s*\S/.test(query.text);
+/**
+ * Text of the query as the reader meant it: a description is typed, often in a hurry, so its
+ * slips are mended (`conection` → connection); a paste is what the software printed, word for word.
+ */
+const meant = (query: PreparedQuery, text: string): string => (isPaste(query) ? text : mendSlips(text));
 
 /**
  * A failure or slowness the reader denies (`no errors`, `nothing fails`, `not slow`, `doesn't
@@ -88,9 +93,7 @@ const undenied = (text: string) => text.replace(DENIED, ' ').replace(RULED_OUT, 
 function tokensOf(query: PreparedQuery): QueryTokens {
   let tokens = tokensByQuery.get(query);
   if (tokens === undefined) {
-    // A description is typed, often in a hurry: its slips are mended (`conection` → connection).
-    // A paste is what the software printed, word for word.
-    const read = isPaste(query) ? (text: string) => undenied(text) : (text: string) => undenied(mendSlips(text));
+    const read = (text: string) => undenied(meant(query, text));
     const errorLines = [query.focus, ...query.errorLines].map(read);
     // Tokenising lines one by one gives the words of tokenising them joined, in the same order.
     const lines = errorLines.map((l) => {
@@ -122,10 +125,7 @@ function namesSetting(query: PreparedQuery, concept: string): boolean {
   const tokens = tokensOf(query);
   // A name's parts count (`REDIS_URL` names Redis), unlike in the query's tokens, where the parts
   // of a paste's identifiers would be noise.
-  if (tokens.affirmed === undefined) {
-    const said = [query.focusText, query.kept || query.text].join('\n');
-    tokens.affirmed = new Set(concepts(undenied(isPaste(query) ? said : mendSlips(said)).replace(NEGATED, ' '), { parts: true }));
-  }
+  tokens.affirmed ??= new Set(concepts(undenied(meant(query, [query.focusText, query.kept || query.text].join('\n'))).replace(NEGATED, ' '), { parts: true }));
   return tokens.affirmed.has(concept);
 }
 
